@@ -35,6 +35,6 @@ export const stripeMock = daemonService({
   probe: () => () => tcpOpen(host, ports.stripeMock),
   env: () => ({
     STRIPE_API_BASE: `http://${host}:${ports.stripeMock}`,
-    STRIPE_SECRET_KEY: 'sk_test_lmo_harness',
+    STRIPE_SECRET_KEY: 'sk_test_lmoharness',
   }),
 });
