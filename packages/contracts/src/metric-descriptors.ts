@@ -1,7 +1,8 @@
 /**
  * Prometheus metric names and label sets, so that the runtime, the operator, the billing job and
- * the alerts agree on them. Each descriptor has exactly the fields prom-client's constructors take
- * (`name`, `help`, `labelNames`, `buckets`), so registration is `new Counter(descriptor)`.
+ * the alerts agree on them. Each descriptor carries the fields prom-client's constructors take, so
+ * registration is mechanical: `new Counter({ ...d, registers })`, and for a histogram
+ * `new Histogram({ ...d, buckets: [...d.buckets], registers })` (prom-client wants a mutable array).
  *
  * Label values must never carry secrets or personal data: no API keys, tokens, prompts, e-mail
  * addresses or raw URLs. Use tenant names, model names and the closed sets exported here (and

@@ -29,17 +29,16 @@ export const TENANT_NAME_MAX_LENGTH = 40;
 export const TENANT_NAMESPACE_PREFIX = 'lmo-t-';
 
 const NAME_RE = new RegExp(DNS1123_LABEL_PATTERN, 'u');
+const NAME_PATH = '/metadata/name';
 
-function nameIssues(name: unknown): ValidationIssue[] {
-  const path = '/metadata/name';
-  if (typeof name !== 'string' || name === '') return [{ path, message: 'is required' }];
+function nameIssues(name: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (name.length > TENANT_NAME_MAX_LENGTH) {
-    issues.push({ path, message: `must be at most ${TENANT_NAME_MAX_LENGTH} characters` });
+    issues.push({ path: NAME_PATH, message: `must be at most ${TENANT_NAME_MAX_LENGTH} characters` });
   }
   if (!NAME_RE.test(name)) {
     issues.push({
-      path,
+      path: NAME_PATH,
       message: "must consist of lower-case letters, digits and '-', and start and end with a letter or digit",
     });
   }
@@ -48,16 +47,19 @@ function nameIssues(name: unknown): ValidationIssue[] {
 
 /**
  * Checks a Tenant's `metadata.name`: a DNS-1123 label of at most {@link TENANT_NAME_MAX_LENGTH}
- * characters. The CRD enforces the same rule with CEL.
+ * characters. The CRD enforces the same rule with CEL. Never throws.
  */
 export function validateTenantName(name: unknown): ValidationResult<string> {
+  if (typeof name !== 'string' || name === '') {
+    return { ok: false, issues: [{ path: NAME_PATH, message: 'is required' }] };
+  }
   const issues = nameIssues(name);
-  return issues.length === 0 ? { ok: true, value: name as string } : { ok: false, issues };
+  return issues.length === 0 ? { ok: true, value: name } : { ok: false, issues };
 }
 
 /** True when `name` is a valid tenant name. */
 export function isValidTenantName(name: unknown): name is string {
-  return nameIssues(name).length === 0;
+  return validateTenantName(name).ok;
 }
 
 /**

@@ -1,4 +1,4 @@
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TString } from 'typebox';
 import { DEFAULT_MODEL_PROVIDER, ECHO_MODEL, MODEL_PROVIDERS } from './model-providers.ts';
 import {
   DNS1123_SUBDOMAIN_PATTERN,
@@ -22,7 +22,7 @@ import { TENANT_SPEC_RULES, toKubernetesValidations } from './tenant-spec-rules.
 
 const closed = { additionalProperties: false } as const;
 
-const quantity = (description: string): ReturnType<typeof Type.String> =>
+const quantity = (description: string): TString =>
   Type.String({ pattern: QUANTITY_PATTERN, maxLength: 64, description });
 
 /** `{ cpu?, memory? }` in Kubernetes quantities. */
@@ -164,7 +164,7 @@ export const ProviderSecretRefSchema = Type.Object(
   },
 );
 
-const identifier = (description: string): ReturnType<typeof Type.String> =>
+const identifier = (description: string): TString =>
   Type.String({ pattern: IDENTIFIER_PATTERN, maxLength: 63, description });
 
 /** One argument of a prompt template. */

@@ -1,4 +1,4 @@
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TInteger } from 'typebox';
 import { Value } from 'typebox/value';
 import { ERROR_CODES } from './error-catalogue.ts';
 import { MODEL_PROVIDERS } from './model-providers.ts';
@@ -39,8 +39,7 @@ export const TRANSPORTS = ['streamable-http', 'sse', 'websocket', 'stdio', 'rest
 /** One of {@link TRANSPORTS}. */
 export type Transport = (typeof TRANSPORTS)[number];
 
-const count = (description: string): ReturnType<typeof Type.Integer> =>
-  Type.Integer({ minimum: 0, description });
+const count = (description: string): TInteger => Type.Integer({ minimum: 0, description });
 
 /** Version 1 of the usage event. */
 export const UsageEventV1Schema = Type.Object({

@@ -14,10 +14,13 @@ import {
 } from '@lmo/contracts';
 
 describe('tenant names', () => {
-  it.each(['a', '7', 'acme', 'acme-corp', '1password', 'a'.repeat(TENANT_NAME_MAX_LENGTH)])('accepts %p', (name) => {
-    expect(validateTenantName(name)).toEqual({ ok: true, value: name });
-    expect(isValidTenantName(name)).toBe(true);
-  });
+  it.each(['a', '7', 'acme', 'acme-corp', '1password', 'a'.repeat(TENANT_NAME_MAX_LENGTH)])(
+    'accepts %p',
+    (name) => {
+      expect(validateTenantName(name)).toEqual({ ok: true, value: name });
+      expect(isValidTenantName(name)).toBe(true);
+    },
+  );
 
   it.each([
     ['upper case', 'Acme'],
@@ -43,7 +46,10 @@ describe('tenant names', () => {
   });
 
   it.each([undefined, null, '', 42])('requires a name: %p', (name) => {
-    expect(validateTenantName(name)).toEqual({ ok: false, issues: [{ path: '/metadata/name', message: 'is required' }] });
+    expect(validateTenantName(name)).toEqual({
+      ok: false,
+      issues: [{ path: '/metadata/name', message: 'is required' }],
+    });
   });
 
   it('keeps the longest namespace within a DNS label', () => {

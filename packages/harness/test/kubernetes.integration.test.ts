@@ -65,9 +65,9 @@ describe('Kubernetes (@kubernetes/client-node)', () => {
     const established = await eventually(
       () =>
         objects.read<V1CustomResourceDefinition>({
-          apiVersion: crd.apiVersion,
-          kind: crd.kind,
-          metadata: { name: crd.metadata?.name ?? '' },
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name: 'tenants.lmo.dev' },
         }),
       (c) => c.status?.conditions?.some((x) => x.type === 'Established' && x.status === 'True') ?? false,
     );
