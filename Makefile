@@ -18,8 +18,12 @@ JEST := node --experimental-vm-modules node_modules/jest/bin/jest.js
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
+# `npm install`, not `npm ci`: npm 11.19 writes lockfiles without other
+# platforms' optional packages (@swc/core-darwin-*, ...) and then `npm ci`
+# calls its own lockfile out of sync. With a lockfile present, `npm install`
+# installs exactly the locked versions.
 node_modules/.package-lock.json: package.json package-lock.json $(wildcard */package.json packages/*/package.json)
-	npm ci --no-audit --no-fund
+	npm install --no-audit --no-fund
 	@touch $@
 
 setup: node_modules/.package-lock.json ## install dependencies (Node 24 is fetched first when missing)
