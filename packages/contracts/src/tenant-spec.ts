@@ -1,6 +1,7 @@
 import Type, { type Static, type TString } from 'typebox';
 import { DEFAULT_MODEL_PROVIDER, ECHO_MODEL, MODEL_PROVIDERS } from './model-providers.ts';
 import {
+  DNS1123_LABEL_PATTERN,
   DNS1123_SUBDOMAIN_PATTERN,
   EMAIL_PATTERN,
   HTTP_URL_PATTERN,
@@ -156,6 +157,15 @@ export const ProviderSecretRefSchema = Type.Object(
       default: 'apiKey',
       description: 'Key in the Secret that holds the provider API key.',
     }),
+    namespace: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 63,
+        pattern: DNS1123_LABEL_PATTERN,
+        description:
+          'Namespace of the Secret. Only the platform namespace (the default) is allowed; the operator refuses any other with a Degraded condition.',
+      }),
+    ),
   },
   {
     ...closed,
