@@ -48,8 +48,9 @@ test-unit: setup ## unit tests only (no services)
 test-integration: setup ## integration tests only (brings the harness up)
 	$(JEST) --selectProjects integration
 
-bench: setup ## benchmarks; figures go to bench/results/
+bench: setup ## benchmarks (micro, then the operator at scale on the harness); figures go to bench/results/
 	node bench/run.ts
+	node bench/operator-scale.ts
 
 crds: setup ## regenerate crds/*.yaml from the TypeScript schema
 	node crds/generate.ts

@@ -118,7 +118,7 @@ export function parseOperatorConfig(
     logLevel: oneOf(
       'log-level',
       get('log-level') ?? 'info',
-      ['fatal', 'error', 'warn', 'info', 'debug', 'trace'],
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       problems,
     ),
     serviceMonitor: oneOf(

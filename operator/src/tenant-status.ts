@@ -69,13 +69,16 @@ function runtimeCondition(o: TenantObservation): Omit<ConditionUpdate, 'observed
     return cond('RuntimeReady', false, 'ScaledToZero', 'spec.runtime.replicas is 0');
   const d = o.deployment;
   if (!d) return cond('RuntimeReady', false, 'Provisioning', 'The mcp-runtime Deployment is being created');
+  // Ready means serving: a rolling update that keeps every replica available
+  // (maxUnavailable 0) does not make the tenant unready; its progress is in the message.
   const rolledOut = d.observedGeneration >= d.generation && d.updatedReplicas >= o.desiredReplicas;
-  if (rolledOut && d.availableReplicas >= o.desiredReplicas) {
+  const progress = rolledOut ? '' : `, rolling out (${d.updatedReplicas}/${o.desiredReplicas} updated)`;
+  if (d.availableReplicas >= o.desiredReplicas) {
     return cond(
       'RuntimeReady',
       true,
       'DeploymentAvailable',
-      `${d.availableReplicas}/${o.desiredReplicas} runtime replicas available`,
+      `${d.availableReplicas}/${o.desiredReplicas} runtime replicas available${progress}`,
     );
   }
   return cond(

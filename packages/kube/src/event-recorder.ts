@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { KubeObject } from './kube-object.ts';
 import type { KubeRest } from './kube-rest.ts';
 
@@ -25,7 +26,8 @@ export function kubeEventRecorder(
       const body = {
         apiVersion: 'events.k8s.io/v1',
         kind: 'Event',
-        metadata: { generateName: `${regarding.metadata.name}.`, namespace },
+        // client-go's naming: <object>.<unique hex>; events.k8s.io refuses a generateName ending in '.'.
+        metadata: { name: `${regarding.metadata.name}.${uniqueSuffix()}`, namespace },
         eventTime: time,
         type,
         reason,
@@ -50,3 +52,5 @@ export function kubeEventRecorder(
     },
   };
 }
+
+const uniqueSuffix = (): string => `${Date.now().toString(16)}${randomBytes(3).toString('hex')}`;

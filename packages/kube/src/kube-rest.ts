@@ -21,6 +21,8 @@ export interface RequestOptionsJson {
   readonly contentType?: string;
   readonly query?: Record<string, string | number | boolean | undefined>;
   readonly signal?: AbortSignal;
+  /** Extra headers, e.g. `Impersonate-User`. */
+  readonly headers?: Record<string, string>;
 }
 
 const writeVerbs = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -88,6 +90,7 @@ export class KubeRest {
     const headers: Record<string, string> = {
       ...(this.#base.headers as Record<string, string>),
       accept: 'application/json',
+      ...options.headers,
     };
     if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
     const init: RequestOptions = { ...this.#base, method, headers };
