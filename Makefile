@@ -39,14 +39,16 @@ format: setup ## rewrite files with prettier and eslint --fix
 	npx prettier --write .
 	npx eslint . --fix
 
+# One jest worker: integration tests share one control plane, and one of them
+# restarts its apiserver.
 test: lint typecheck ## everything CI runs: lint, types, unit and integration tests against real services
-	$(JEST) --ci
+	$(JEST) --ci --maxWorkers=1
 
 test-unit: setup ## unit tests only (no services)
 	$(JEST) --selectProjects unit
 
 test-integration: setup ## integration tests only (brings the harness up)
-	$(JEST) --selectProjects integration
+	$(JEST) --selectProjects integration --maxWorkers=1
 
 bench: setup ## benchmarks (micro, then the operator at scale on the harness); figures go to bench/results/
 	node bench/run.ts

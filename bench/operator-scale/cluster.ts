@@ -6,6 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { up } from '@lmo/harness';
 import type { KubeRest } from '@lmo/kube';
+import { parseQuantity } from './quantity.ts';
+import type { PodDemand } from './tenant-demand.ts';
 import {
   adminKubeConfig,
   adminRest,
@@ -56,20 +58,20 @@ export async function writeOperatorKubeconfig(rest: KubeRest, file: string): Pro
 /** What `ensureRoom` changed in the shared cluster, for the report. */
 export interface RoomChanges {
   serviceCidrAdded?: string;
-  nodePodCapacity?: { node: string; from: number; to: number };
+  nodeCapacity?: { node: string; from: Record<string, string>; to: Record<string, string> };
 }
 
 /**
- * Makes room for `tenants` more tenants (one Service and `podsPerTenant`
- * pods each): the harness serves Services from a /24 (about 250 addresses)
- * and its fake node takes 110 pods. Adds a ServiceCIDR and raises the fake
- * node's pod capacity when short; both are left in place, as lowering them
- * while a run's namespaces still terminate would starve other users.
+ * Makes room for `tenants` more tenants (one Service and `demand` in pods
+ * each): the harness serves Services from a /24 (about 250 addresses) and its
+ * fake node takes 110 pods and 32 cores of requests. Adds a ServiceCIDR and
+ * raises the fake node's capacity when short; both are left in place, as
+ * lowering them while a run's namespaces still terminate would starve others.
  */
 export async function ensureRoom(
   cluster: BenchCluster,
   tenants: number,
-  podsPerTenant: number,
+  demand: PodDemand,
 ): Promise<RoomChanges> {
   const changes: RoomChanges = {};
   const free = await freeServiceIps(cluster.rest);
@@ -86,8 +88,12 @@ export async function ensureRoom(
     );
     changes.serviceCidrAdded = BENCH_SERVICE_CIDR.cidr;
   }
-  const capacity = await raisePodCapacity(cluster, tenants * podsPerTenant);
-  if (capacity) changes.nodePodCapacity = capacity;
+  const capacity = await raiseNodeCapacity(cluster, {
+    pods: tenants * demand.pods,
+    cpu: tenants * demand.cpu,
+    memory: tenants * demand.memory,
+  });
+  if (capacity) changes.nodeCapacity = capacity;
   return changes;
 }
 
@@ -109,23 +115,48 @@ async function freeServiceIps(rest: KubeRest): Promise<number> {
   return size - used;
 }
 
-async function raisePodCapacity(
+interface NodePod {
+  status?: { phase?: string };
+  spec: { containers: { resources?: { requests?: Record<string, string> } }[] };
+}
+
+/** Room left for others on top of the run: a few dozen pods' worth. */
+const HEADROOM = { pods: 50, cpu: 8, memory: 16 * 2 ** 30 } as const;
+const RESOURCES = ['pods', 'cpu', 'memory'] as const;
+
+async function raiseNodeCapacity(
   cluster: BenchCluster,
-  newPods: number,
-): Promise<RoomChanges['nodePodCapacity']> {
-  const node = await cluster.rest.get<{ status: { capacity?: Record<string, string> } }>(
+  more: Record<(typeof RESOURCES)[number], number>,
+): Promise<RoomChanges['nodeCapacity']> {
+  const node = await cluster.rest.get<{ status: { allocatable?: Record<string, string> } }>(
     `/api/v1/nodes/${cluster.fakeNode}`,
   );
-  const from = Number(node.status.capacity?.['pods'] ?? 0);
-  const pods = await cluster.rest.get<ListOf<unknown>>('/api/v1/pods', {
+  const from = node.status.allocatable ?? {};
+  const pods = await cluster.rest.get<ListOf<NodePod>>('/api/v1/pods', {
     query: { fieldSelector: `spec.nodeName=${cluster.fakeNode}` },
   });
-  const needed = pods.items.length + newPods + 50;
-  if (from >= needed) return undefined;
-  const to = Math.ceil(needed / 1000) * 1000;
+  const live = pods.items.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  const requested = (resource: string): number =>
+    live.reduce(
+      (total, p) =>
+        total +
+        p.spec.containers.reduce((t, c) => t + (parseQuantity(c.resources?.requests?.[resource]) || 0), 0),
+      0,
+    );
+  const used = { pods: live.length, cpu: requested('cpu'), memory: requested('memory') };
+  const needed = (r: (typeof RESOURCES)[number]): number => used[r] + more[r] + HEADROOM[r];
+  if (RESOURCES.every((r) => parseQuantity(from[r]) >= needed(r))) return undefined;
+  const to = {
+    pods: String(Math.max(parseQuantity(from['pods']) || 0, Math.ceil(needed('pods') / 1000) * 1000)),
+    cpu: String(Math.max(parseQuantity(from['cpu']) || 0, Math.ceil(needed('cpu') / 64) * 64)),
+    memory: `${Math.max((parseQuantity(from['memory']) || 0) / 2 ** 30, Math.ceil(needed('memory') / 2 ** 38) * 256)}Gi`,
+  };
   await cluster.rest.request('PATCH', `/api/v1/nodes/${cluster.fakeNode}/status`, {
-    body: { status: { capacity: { pods: String(to) }, allocatable: { pods: String(to) } } },
+    body: { status: { capacity: to, allocatable: to } },
     contentType: 'application/merge-patch+json',
   });
-  return { node: cluster.fakeNode, from, to };
+  return { node: cluster.fakeNode, from: pick(from), to };
 }
+
+const pick = (r: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(RESOURCES.map((k) => [k, r[k] ?? '']));

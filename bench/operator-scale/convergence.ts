@@ -11,31 +11,11 @@
 // - ready:     the Tenant's Ready condition is True (the whole control plane:
 //              ReplicaSets, scheduling, kwok marking the pod Ready).
 import type { KubeConfig } from '@kubernetes/client-node';
-import { DEFAULT_PLATFORM_SETTINGS, renderTenantManifests, TENANT_LABEL } from '@lmo/cdk8s';
-import { validateTenantSpec } from '@lmo/contracts';
+import { TENANT_LABEL } from '@lmo/cdk8s';
 import { collectionPath, ObjectInformer, resourceType, type KubeObject, type KubeRest } from '@lmo/kube';
+import type { ExpectedObjects } from './tenant-demand.ts';
 
 export const MANAGED_SELECTOR = 'app.kubernetes.io/managed-by=lmo-operator';
-
-/** How many objects of each kind (`apiVersion/kind`) one tenant gets. */
-export interface ExpectedObjects {
-  readonly byKind: Readonly<Record<string, number>>;
-  readonly perTenant: number;
-}
-
-/** What the operator renders for a tenant of `spec` with the default platform settings (as it is started). */
-export function expectedObjects(spec: unknown): ExpectedObjects {
-  const valid = validateTenantSpec(spec);
-  if (!valid.ok) throw new Error(`invalid bench spec: ${JSON.stringify(valid.issues)}`);
-  const manifests = renderTenantManifests(
-    { name: 'bench-sample', uid: '00000000-0000-0000-0000-000000000000', spec: valid.value },
-    { ...DEFAULT_PLATFORM_SETTINGS, serviceMonitor: false },
-  );
-  const byKind: Record<string, number> = {};
-  for (const m of manifests)
-    byKind[`${m.apiVersion}/${m.kind}`] = (byKind[`${m.apiVersion}/${m.kind}`] ?? 0) + 1;
-  return { byKind, perTenant: manifests.length };
-}
 
 const splitKind = (key: string): [string, string] => {
   const at = key.lastIndexOf('/');

@@ -29,6 +29,8 @@ export interface OperatorProcessOptions {
   readonly logFile: string;
   /** The harness run directory, whose pid files name the control-plane processes. */
   readonly infraRun: string;
+  /** Where to write its V8 CPU profile when it exits (none when undefined). */
+  readonly cpuProfileDir?: string | undefined;
 }
 
 /** The operator's counters at one moment (cumulative since it started). */
@@ -88,7 +90,9 @@ export class OperatorProcess {
   static async start(options: OperatorProcessOptions): Promise<OperatorProcess> {
     const port = await freePort();
     const log = openSync(options.logFile, 'w');
+    const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
     const args = [
+      ...profile,
       'operator/src/main.ts',
       ...['--kubeconfig', options.kubeconfigFile],
       ...['--tenant-selector', options.tenantSelector],

@@ -1,6 +1,6 @@
 // The load: N plain Tenants created at once (bounded concurrency, as the
 // admin), and their removal afterwards.
-import { KubeApiError, type KubeRest } from '@lmo/kube';
+import { isConflict, isNotFound, KubeApiError, type KubeRest } from '@lmo/kube';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const TENANTS = '/apis/lmo.dev/v1alpha1/tenants';
@@ -20,17 +20,11 @@ export const tenantNames = (prefix: string, n: number): string[] =>
 const retriable = (error: unknown): boolean =>
   !(error instanceof KubeApiError) || error.status === 429 || error.status >= 500;
 
-async function createOne(rest: KubeRest, name: string, runId: string): Promise<void> {
+/** Calls `fn`, again after 200 ms, 400 ms, … when it fails for a reason worth another try (5 tries). */
+async function withRetries(fn: () => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await rest.request('POST', TENANTS, {
-        body: {
-          apiVersion: 'lmo.dev/v1alpha1',
-          kind: 'Tenant',
-          metadata: { name, labels: { [BENCH_LABEL]: runId } },
-          spec: benchSpec(name),
-        },
-      });
+      await fn();
       return;
     } catch (error) {
       if (attempt >= 5 || !retriable(error)) throw error;
@@ -39,27 +33,73 @@ async function createOne(rest: KubeRest, name: string, runId: string): Promise<v
   }
 }
 
-/** Creates the Tenants, at most `concurrency` requests in flight; `onCreated` after each. */
-export async function createTenants(
-  rest: KubeRest,
-  names: readonly string[],
-  options: { runId: string; concurrency: number; onCreated?: (done: number) => void },
+/** Runs `fn` on every item, at most `concurrency` at a time; `onDone` after each. */
+export async function inPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<void>,
+  onDone?: (done: number) => void,
 ): Promise<void> {
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < names.length) {
-      const name = names[next++] as string;
-      await createOne(rest, name, options.runId);
-      options.onCreated?.(++done);
+    while (next < items.length) {
+      await fn(items[next++] as T);
+      onDone?.(++done);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, names.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-/** Deletes every Tenant of the run in one call (the operator then removes its finalizers). */
-export async function deleteTenants(rest: KubeRest, runId: string): Promise<void> {
-  await rest.request('DELETE', TENANTS, { query: { labelSelector: `${BENCH_LABEL}=${runId}` } });
+/** Creates the Tenants, at most `concurrency` requests in flight; `onCreated` after each. */
+export function createTenants(
+  rest: KubeRest,
+  names: readonly string[],
+  options: { runId: string; concurrency: number; onCreated?: (done: number) => void },
+): Promise<void> {
+  const body = (name: string): unknown => ({
+    apiVersion: 'lmo.dev/v1alpha1',
+    kind: 'Tenant',
+    metadata: { name, labels: { [BENCH_LABEL]: options.runId } },
+    spec: benchSpec(name),
+  });
+  const create = (name: string): Promise<void> =>
+    withRetries(async () => {
+      try {
+        await rest.request('POST', TENANTS, { body: body(name) });
+      } catch (error) {
+        // A retry after a timed-out create that went through.
+        if (!isConflict(error)) throw error;
+      }
+    });
+  return inPool(names, options.concurrency, create, options.onCreated);
+}
+
+interface TenantMeta {
+  metadata: { name: string; deletionTimestamp?: string; finalizers?: string[] };
+}
+
+const listTenants = async (rest: KubeRest, runId: string): Promise<TenantMeta[]> =>
+  (await rest.get<{ items: TenantMeta[] }>(TENANTS, { query: { labelSelector: `${BENCH_LABEL}=${runId}` } }))
+    .items;
+
+/**
+ * Deletes every Tenant of the run, one request each (a DELETE of the whole
+ * collection outlasts the client's timeout on a busy apiserver); the operator
+ * then removes its finalizers. Returns how many it asked to delete.
+ */
+export async function deleteTenants(rest: KubeRest, runId: string, concurrency: number): Promise<number> {
+  const live = (await listTenants(rest, runId)).filter((t) => !t.metadata.deletionTimestamp);
+  const remove = (t: TenantMeta): Promise<void> =>
+    withRetries(async () => {
+      try {
+        await rest.request('DELETE', `${TENANTS}/${t.metadata.name}`);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    });
+  await inPool(live, concurrency, remove);
+  return live.length;
 }
 
 /**
@@ -67,10 +107,7 @@ export async function deleteTenants(rest: KubeRest, runId: string): Promise<void
  * removes every finalizer of the run's Tenants as the admin.
  */
 export async function stripFinalizers(rest: KubeRest, runId: string): Promise<number> {
-  const list = await rest.get<{ items: { metadata: { name: string; finalizers?: string[] } }[] }>(TENANTS, {
-    query: { labelSelector: `${BENCH_LABEL}=${runId}` },
-  });
-  const stuck = list.items.filter((t) => (t.metadata.finalizers ?? []).length > 0);
+  const stuck = (await listTenants(rest, runId)).filter((t) => (t.metadata.finalizers ?? []).length > 0);
   for (const t of stuck) {
     await rest.request('PATCH', `${TENANTS}/${t.metadata.name}`, {
       body: { metadata: { finalizers: null } },

@@ -8,7 +8,7 @@ export interface OperatorMetrics {
   readonly reconcileErrors: Counter<'controller' | 'reason'>;
   readonly reconcileDuration: Histogram<'controller'>;
   readonly queueDepth: Gauge<'controller'>;
-  readonly apiWrites: Counter<'verb'>;
+  readonly apiWrites: Counter<'verb' | 'resource'>;
 }
 
 export function createOperatorMetrics(): OperatorMetrics {
@@ -33,8 +33,8 @@ export function createOperatorMetrics(): OperatorMetrics {
     queueDepth: new Gauge({ ...m.queueDepth, labelNames: [...m.queueDepth.labelNames], registers }),
     apiWrites: new Counter({
       name: 'lmo_operator_api_writes_total',
-      help: 'Write requests the operator sent to the Kubernetes API, by verb.',
-      labelNames: ['verb'],
+      help: 'Write requests the operator sent to the Kubernetes API, by verb and resource.',
+      labelNames: ['verb', 'resource'],
       registers,
     }),
   };

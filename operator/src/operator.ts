@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { kubeEventRecorder, KubeRest, LeaderElector } from '@lmo/kube';
+import { kubeEventRecorder, KubeRest, LeaderElector, resourceOfPath } from '@lmo/kube';
 import type { Logger } from 'pino';
 import { httpCleanup, noExternalCleanup } from './external-cleanup.ts';
 import { startHealthServer } from './health-server.ts';
@@ -34,8 +34,8 @@ export interface OperatorDeps {
 export async function startOperator(deps: OperatorDeps): Promise<RunningOperator> {
   const { config, logger } = deps;
   const metrics = createOperatorMetrics();
-  const rest = await KubeRest.fromKubeConfig(deps.kc, (verb) => {
-    metrics.apiWrites.inc({ verb });
+  const rest = await KubeRest.fromKubeConfig(deps.kc, (verb, path) => {
+    metrics.apiWrites.inc({ verb, resource: resourceOfPath(path) });
   });
   const settings = { ...config.platform, serviceMonitor: await serviceMonitorEnabled(rest, config) };
   let controller: TenantController | undefined;

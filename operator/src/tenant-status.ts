@@ -133,7 +133,7 @@ export function nextTenantStatus(
     const result = setCondition(conditions, { ...update, observedGeneration: o.generation }, now);
     conditions = result.conditions;
     changed ||= result.changed;
-    if (before?.status !== update.status) flips.push(update);
+    if (isNewsworthy(before?.status, update)) flips.push(update);
   }
   const status: TenantStatus = {
     phase: derivePhase(conditions, { suspended: o.suspended, deleting: false }),
@@ -144,6 +144,20 @@ export function nextTenantStatus(
   };
   changed ||= summaryChanged(current, status);
   return { status, changed, flips };
+}
+
+/**
+ * Whether a condition change deserves an Event: a real flip, or a first
+ * appearance that is good or bad news (Ready, Degraded). The other conditions
+ * appearing as False on a new Tenant are noise, and each Event is a write.
+ */
+function isNewsworthy(
+  before: string | undefined,
+  update: Omit<ConditionUpdate, 'observedGeneration'>,
+): boolean {
+  if (before === update.status) return false;
+  if (before !== undefined) return true;
+  return update.status === 'True' && (update.type === 'Ready' || update.type === 'Degraded');
 }
 
 function summaryChanged(current: TenantStatus | undefined, next: TenantStatus): boolean {

@@ -38,6 +38,18 @@ describe('nextTenantStatus', () => {
     expect(status.conditions?.every((c) => c.observedGeneration === 3)).toBe(true);
   });
 
+  it('announces only news on a new Tenant: Ready or Degraded appearing True, not every False', () => {
+    const provisioning = nextTenantStatus(undefined, { ...ready, deployment: undefined }, t0);
+    const degraded = nextTenantStatus(
+      undefined,
+      { ...ready, problem: { reason: 'InvalidSpec', message: 'bad' } },
+      t0,
+    );
+
+    expect(provisioning.flips).toEqual([]);
+    expect(degraded.flips.map((f) => [f.type, f.status])).toEqual([['Degraded', 'True']]);
+  });
+
   it('reports no change, and keeps lastTransitionTime, when nothing changed', () => {
     const first = nextTenantStatus(undefined, ready, t0);
     const second = nextTenantStatus(first.status, ready, t1);

@@ -84,3 +84,16 @@ export function objectPath(object: Pick<KubeObject, 'apiVersion' | 'kind' | 'met
   const type = resourceType(object.apiVersion, object.kind);
   return `${collectionPath(type, object.metadata.namespace)}/${encodeURIComponent(object.metadata.name)}`;
 }
+
+/**
+ * The resource (plural, with a subresource if any) a REST path addresses:
+ * `/api/v1/namespaces/a/secrets/b` → `secrets`, `/apis/lmo.dev/v1alpha1/tenants/x/status`
+ * → `tenants/status`, `/api/v1/namespaces/a` → `namespaces`. For metric labels. Pure.
+ */
+export function resourceOfPath(path: string): string {
+  const parts = path.split('?')[0]?.split('/').filter(Boolean) ?? [];
+  const rest = parts[0] === 'api' ? parts.slice(2) : parts.slice(3);
+  const scoped = rest[0] === 'namespaces' && rest.length > 2 ? rest.slice(2) : rest;
+  const [resource = 'unknown', , subresource] = scoped;
+  return subresource ? `${resource}/${subresource}` : resource;
+}

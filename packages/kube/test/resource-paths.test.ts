@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { collectionPath, objectPath, resourceType } from '../src/resource-paths.ts';
+import { collectionPath, objectPath, resourceOfPath, resourceType } from '../src/resource-paths.ts';
 
 describe('resource paths', () => {
   it.each([
@@ -29,5 +29,19 @@ describe('resource paths', () => {
 
   it('refuses a kind it does not know', () => {
     expect(() => resourceType('v1', 'Unicorn')).toThrow('unknown resource v1 Unicorn');
+  });
+});
+
+describe('resourceOfPath', () => {
+  it.each([
+    ['/api/v1/namespaces/lmo-t-acme/secrets/mcp-runtime-secrets', 'secrets'],
+    ['/api/v1/namespaces/lmo-t-acme', 'namespaces'],
+    ['/api/v1/namespaces', 'namespaces'],
+    ['/apis/lmo.dev/v1alpha1/tenants/acme/status', 'tenants/status'],
+    ['/apis/apps/v1/namespaces/lmo-t-acme/deployments/mcp-runtime', 'deployments'],
+    ['/apis/coordination.k8s.io/v1/namespaces/lmo-system/leases', 'leases'],
+    ['/api/v1/namespaces/lmo-system/serviceaccounts/lmo-operator/token', 'serviceaccounts/token'],
+  ])('%s → %s', (path, resource) => {
+    expect(resourceOfPath(path)).toBe(resource);
   });
 });
