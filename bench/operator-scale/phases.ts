@@ -187,7 +187,9 @@ export async function cleanUp(run: Run): Promise<void> {
     say(
       `cleanup: the operator did not let go of ${tracker.tenantsLeft} Tenants; removing the finalizers as admin`,
     );
-    await stripFinalizers(cluster.rest, settings.runId);
+    await stripFinalizers(cluster.rest, settings.runId).catch((error: unknown) => {
+      say(`cleanup: could not remove the finalizers: ${String(error)}`);
+    });
   }
   say(`cleanup: Tenants gone; stopping the operator (exit code ${String(await operator.stop())})`);
   await tracker.stop();

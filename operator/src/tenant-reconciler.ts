@@ -75,7 +75,9 @@ export async function reconcileTenant(deps: ReconcilerDeps, name: string): Promi
     await finalize(deps, tenant, log);
     return {};
   }
-  if (await ensureFinalizer(deps.rest, tenant, CLEANUP_FINALIZER)) return {}; // the update wakes us again
+  // Go on in the same pass: returning here would make a burst of new Tenants
+  // wait for every finalizer patch before any of them got its objects.
+  await ensureFinalizer(deps.rest, tenant, CLEANUP_FINALIZER);
   const spec = validateTenantSpec(tenant.spec);
   if (!spec.ok) {
     const message = spec.issues.map((i) => `${i.path}: ${i.message}`).join('; ');

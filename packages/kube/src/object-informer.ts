@@ -38,6 +38,7 @@ export class ObjectInformer<T extends KubeObject & KubernetesObject = KubeObject
       rest.get<KubernetesListObject<T>>(path, { query: { labelSelector: options.labelSelector } });
     this.#listWatch = new ListWatch<T>(path, new Watch(kc), list, false, options.labelSelector);
     this.#listWatch.on('error', (error: unknown) => {
+      if (this.#stopped) return; // stopping aborts the watch: not a failure
       this.#options.onError?.(error);
       this.#restartLater();
     });

@@ -37,7 +37,8 @@ export const kubeApiserver = daemonService({
         `--service-account-issuer=${apiserverUrl}`,
         `--service-account-key-file=${join(pki, 'sa.pub')}`,
         `--service-account-signing-key-file=${join(pki, 'sa.key')}`,
-        '--service-cluster-ip-range=10.0.0.0/24',
+        // Room for thousands of tenant Services (the scale benchmark makes 1,000).
+        '--service-cluster-ip-range=10.0.0.0/16',
         '--authorization-mode=Node,RBAC',
         '--allow-privileged=false',
         '--profiling=false',

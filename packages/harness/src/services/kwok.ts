@@ -23,9 +23,10 @@ const fakeNode = {
     annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
     labels: { 'kubernetes.io/hostname': fakeNodeName, 'kubernetes.io/os': 'linux', type: 'kwok' },
   },
+  // Room for the scale benchmark's thousand tenant pods: kwok runs nothing.
   status: {
-    allocatable: { cpu: '32', memory: '128Gi', pods: '110' },
-    capacity: { cpu: '32', memory: '128Gi', pods: '110' },
+    allocatable: { cpu: '1000', memory: '4Ti', pods: '5000' },
+    capacity: { cpu: '1000', memory: '4Ti', pods: '5000' },
   },
 };
 
