@@ -126,10 +126,10 @@ export class TenantController {
       }
     });
     this.#resync = setInterval(() => {
-      for (const t of this.#tenants.list()) this.#queue.add(t.metadata.name);
+      this.resyncAll();
     }, deps.resyncMs);
     this.#resync.unref();
-    for (const t of this.#tenants.list()) this.#queue.add(t.metadata.name);
+    this.resyncAll();
   }
 
   /** Enqueues every known Tenant now (what the periodic resync does). */
