@@ -18,7 +18,7 @@ describe('Kafka (kafkajs)', () => {
     await Promise.allSettled([producer.disconnect(), consumer.disconnect()]);
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect();
-  });
+  }, 30_000);
 
   it('delivers produced messages to a consumer group in order', async () => {
     await admin.connect();
