@@ -3,7 +3,9 @@
  * CRD), conditions, usage events, metric names and the error catalogue. Browser-safe: no Node.js
  * APIs, so the dashboard can import it too.
  */
+export * from './api-keys.ts';
 export * from './crd-structural-schema.ts';
+export * from './echo-embedding.ts';
 export * from './error-catalogue.ts';
 export * from './lmo-error.ts';
 export * from './metric-descriptors.ts';

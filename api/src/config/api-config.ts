@@ -1,0 +1,200 @@
+import { resolve } from 'node:path';
+import { EMAIL_PATTERN, issuesFromSchemaErrors } from '@lmo/contracts';
+import Type, { type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The API's environment, as a schema: each variable's type, range and default. Parsing
+ * converts strings to numbers and booleans, fills defaults and lists every problem at once.
+ */
+export const ApiEnvSchema = Type.Object({
+  LMO_API_HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  LMO_API_PORT: Type.Integer({ default: 8080, minimum: 0, maximum: 65_535 }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres(ql)?://|pglite:)' })),
+  LMO_DATA_DIR: Type.String({ default: '.lmo', minLength: 1 }),
+  LMO_TENANTS_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  LMO_TENANT_REGISTRY: Type.Enum(['database', 'kubernetes'], { type: 'string', default: 'database' }),
+  KUBECONFIG: Type.Optional(Type.String()),
+  LMO_TENANT_LABELS: Type.String({
+    default: '',
+    pattern: '^([A-Za-z0-9./_-]+=[A-Za-z0-9._-]*(,[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*)*)?$',
+  }),
+  LMO_CORS_ORIGINS: Type.String({ default: '' }),
+  LMO_TRUST_PROXY: Type.Boolean({ default: false }),
+  LMO_COOKIE_SECURE: Type.Boolean({ default: true }),
+  LMO_SESSION_TTL_SECONDS: Type.Integer({ default: 604_800, minimum: 60, maximum: 31_536_000 }),
+  LMO_INVITATION_TTL_HOURS: Type.Integer({ default: 168, minimum: 1, maximum: 8_760 }),
+  LMO_BODY_LIMIT_BYTES: Type.Integer({ default: 1_048_576, minimum: 1_024, maximum: 104_857_600 }),
+  LMO_AUTH_RATE_LIMIT_MAX: Type.Integer({ default: 10, minimum: 1, maximum: 100_000 }),
+  LMO_AUTH_RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ default: 60, minimum: 1, maximum: 86_400 }),
+  LMO_DOCS: Type.Boolean({ default: true }),
+  LMO_MIGRATE: Type.Boolean({ default: true }),
+  LMO_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: EMAIL_PATTERN, maxLength: 254 })),
+  LMO_BOOTSTRAP_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12, maxLength: 1024 })),
+  LOG_LEVEL: Type.Enum([...LEVELS], { type: 'string', default: 'info' }),
+});
+
+/** The parsed environment, before it is shaped into an {@link ApiConfig}. */
+export type ApiEnv = Static<typeof ApiEnvSchema>;
+
+/** Help for each variable, for `--help` and the README. */
+export const API_ENV_HELP: Readonly<Record<keyof ApiEnv, string>> = {
+  LMO_API_HOST: 'address to listen on (default 127.0.0.1)',
+  LMO_API_PORT: 'port to listen on (default 8080; 0 = any free port)',
+  DATABASE_URL: 'postgres://… for PostgreSQL; pglite:<dir> or pglite:memory (default pglite:<data>/pglite)',
+  LMO_DATA_DIR: 'standalone data directory (default .lmo)',
+  LMO_TENANTS_DIR: "standalone tenants' config directories (default <data>/tenants)",
+  LMO_TENANT_REGISTRY: 'database (standalone) or kubernetes (Tenant resources) (default database)',
+  KUBECONFIG: 'kubeconfig for kubernetes mode (default: in-cluster, then ~/.kube/config)',
+  LMO_TENANT_LABELS: 'k=v,... labels put on Tenants the API creates; it sees only those (default none)',
+  LMO_CORS_ORIGINS: 'comma-separated origins the browser may call from (default none)',
+  LMO_TRUST_PROXY: 'trust X-Forwarded-For/-Proto from an ingress (default false)',
+  LMO_COOKIE_SECURE: 'mark the session cookie Secure (default true)',
+  LMO_SESSION_TTL_SECONDS: 'session lifetime in seconds (default 604800, a week)',
+  LMO_INVITATION_TTL_HOURS: 'how long an invitation can be accepted (default 168)',
+  LMO_BODY_LIMIT_BYTES: 'largest request body (default 1048576)',
+  LMO_AUTH_RATE_LIMIT_MAX: 'sign-up and login attempts per client address and window (default 10)',
+  LMO_AUTH_RATE_LIMIT_WINDOW_SECONDS: 'the rate-limit window (default 60)',
+  LMO_DOCS: 'serve the browsable docs at /docs (default true)',
+  LMO_MIGRATE: 'apply database migrations at start (default true)',
+  LMO_BOOTSTRAP_ADMIN_EMAIL: 'create this platform admin at start unless the account exists (optional)',
+  LMO_BOOTSTRAP_ADMIN_PASSWORD: 'its password, at least 12 characters (required with the e-mail)',
+  LOG_LEVEL: 'pino level: fatal, error, warn, info, debug, trace, silent (default info)',
+};
+
+/** Where the relational data lives. */
+export type DatabaseConfig =
+  | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'pglite'; readonly dataDir: string | undefined };
+
+/** Everything the API runs with, parsed once at start and frozen. */
+export interface ApiConfig {
+  readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean };
+  readonly database: DatabaseConfig;
+  readonly migrate: boolean;
+  readonly tenantRegistry: 'database' | 'kubernetes';
+  readonly kubeconfig: string | undefined;
+  /** Labels stamped on (and required of) the Tenants this API manages. */
+  readonly tenantLabels: Readonly<Record<string, string>>;
+  /** Standalone: `<tenantsDir>/<tenant>/secrets/api-key.<id>` holds the key hashes. */
+  readonly tenantsDir: string;
+  readonly corsOrigins: readonly string[];
+  readonly cookieSecure: boolean;
+  readonly sessionTtlSeconds: number;
+  readonly invitationTtlHours: number;
+  readonly bodyLimitBytes: number;
+  readonly authRateLimit: { readonly max: number; readonly windowSeconds: number };
+  readonly docs: boolean;
+  readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
+  readonly logLevel: (typeof LEVELS)[number];
+}
+
+/** The outcome of {@link parseApiConfig}: a frozen config, or every problem found. */
+export type ApiConfigResult =
+  | { readonly ok: true; readonly config: ApiConfig }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+const KNOWN = Object.keys(ApiEnvSchema.properties);
+
+function pickKnown(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const key of KNOWN) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  return picked;
+}
+
+function parseLabels(text: string): Record<string, string> {
+  if (text === '') return {};
+  return Object.fromEntries(text.split(',').map((pair) => pair.split('=', 2) as [string, string]));
+}
+
+function databaseOf(env: ApiEnv, dataDir: string): DatabaseConfig {
+  const url = env.DATABASE_URL;
+  if (url === undefined) return { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') };
+  if (!url.startsWith('pglite:')) return { kind: 'postgres', url };
+  const dir = url.slice('pglite:'.length);
+  return { kind: 'pglite', dataDir: dir === 'memory' ? undefined : resolve(dir) };
+}
+
+function crossFieldProblems(env: ApiEnv): string[] {
+  const problems: string[] = [];
+  if ((env.LMO_BOOTSTRAP_ADMIN_EMAIL === undefined) !== (env.LMO_BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
+    problems.push(
+      'LMO_BOOTSTRAP_ADMIN_EMAIL and LMO_BOOTSTRAP_ADMIN_PASSWORD go together: set both or neither',
+    );
+  }
+  const origins = env.LMO_CORS_ORIGINS.split(',').filter((o) => o !== '');
+  for (const origin of origins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      problems.push(`LMO_CORS_ORIGINS: "${origin}" is not an origin such as https://app.example.com`);
+    }
+  }
+  return problems;
+}
+
+function shape(env: ApiEnv): ApiConfig {
+  const dataDir = resolve(env.LMO_DATA_DIR);
+  const admin =
+    env.LMO_BOOTSTRAP_ADMIN_EMAIL !== undefined && env.LMO_BOOTSTRAP_ADMIN_PASSWORD !== undefined
+      ? { email: env.LMO_BOOTSTRAP_ADMIN_EMAIL, password: env.LMO_BOOTSTRAP_ADMIN_PASSWORD }
+      : undefined;
+  return {
+    http: { host: env.LMO_API_HOST, port: env.LMO_API_PORT, trustProxy: env.LMO_TRUST_PROXY },
+    database: databaseOf(env, dataDir),
+    migrate: env.LMO_MIGRATE,
+    tenantRegistry: env.LMO_TENANT_REGISTRY,
+    kubeconfig: env.KUBECONFIG,
+    tenantLabels: parseLabels(env.LMO_TENANT_LABELS),
+    tenantsDir: resolve(env.LMO_TENANTS_DIR ?? resolve(dataDir, 'tenants')),
+    corsOrigins: env.LMO_CORS_ORIGINS.split(',').filter((o) => o !== ''),
+    cookieSecure: env.LMO_COOKIE_SECURE,
+    sessionTtlSeconds: env.LMO_SESSION_TTL_SECONDS,
+    invitationTtlHours: env.LMO_INVITATION_TTL_HOURS,
+    bodyLimitBytes: env.LMO_BODY_LIMIT_BYTES,
+    authRateLimit: {
+      max: env.LMO_AUTH_RATE_LIMIT_MAX,
+      windowSeconds: env.LMO_AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    docs: env.LMO_DOCS,
+    bootstrapAdmin: admin,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/**
+ * Parses the environment (and any overrides, which win) into a frozen {@link ApiConfig}. Pure: it
+ * reads only its arguments, and lists every problem (`LMO_API_PORT: must be <= 65535`) rather than
+ * stopping at the first, so a person fixes them all in one go. Never throws.
+ */
+export function parseApiConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  overrides: Readonly<Record<string, string | undefined>> = {},
+): ApiConfigResult {
+  const raw = { ...pickKnown(env), ...pickKnown(overrides) };
+  const value = Value.Default(ApiEnvSchema, Value.Convert(ApiEnvSchema, raw));
+  if (!Value.Check(ApiEnvSchema, value)) {
+    const issues = issuesFromSchemaErrors(Value.Errors(ApiEnvSchema, value));
+    return { ok: false, problems: issues.map((issue) => `${issue.path.slice(1)}: ${issue.message}`) };
+  }
+  const problems = crossFieldProblems(value);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: deepFreeze(shape(value)) };
+}
+
+function deepFreeze<T extends object>(object: T): T {
+  for (const value of Object.values(object)) {
+    if (typeof value === 'object' && value !== null) deepFreeze(value as object);
+  }
+  return Object.freeze(object);
+}
+
+/** A config for tests and embedding: the defaults, in-memory PGlite, then `overrides` (env-style). */
+export function defaultApiConfig(overrides: Readonly<Record<string, string>> = {}): ApiConfig {
+  const result = parseApiConfig({ DATABASE_URL: 'pglite:memory', ...overrides });
+  if (!result.ok) throw new Error(`invalid API configuration: ${result.problems.join('; ')}`);
+  return result.config;
+}

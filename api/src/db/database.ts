@@ -1,0 +1,31 @@
+import { mkdir } from 'node:fs/promises';
+import knex, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import type { DatabaseConfig } from '../config/api-config.ts';
+
+/**
+ * Opens the relational database: PostgreSQL through `pg`, or embedded PGlite (real PostgreSQL in
+ * WebAssembly) through `knex-pglite`. PGlite has one connection, so code must never query the
+ * `Knex` instance while holding a transaction on it: inside a transaction, use only the transaction.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<Knex> {
+  if (config.kind === 'postgres') {
+    return knex({
+      client: 'pg',
+      connection: config.url,
+      pool: { min: 0, max: 10 },
+      acquireConnectionTimeout: 10_000,
+    });
+  }
+  if (config.dataDir !== undefined) await mkdir(config.dataDir, { recursive: true });
+  return knex({
+    client: ClientPgLite,
+    dialect: 'postgres',
+    connection: config.dataDir === undefined ? {} : { filename: config.dataDir },
+  });
+}
+
+/** Whether the database answers a trivial query; for `/readyz`. */
+export async function pingDatabase(db: Knex): Promise<void> {
+  await db.raw('select 1');
+}

@@ -1,0 +1,33 @@
+/**
+ * What the endpoint routes share: the tenant state, the gate, the server factory and the logger.
+ */
+import type { AuthInfo, McpServer } from '@modelcontextprotocol/server';
+import type { Transport as TransportName } from '@lmo/contracts';
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/api-key-auth.ts';
+import type { TenantSnapshot } from '../config/tenant-state.ts';
+import type { LlmGateway } from '../pipeline/llm-call.ts';
+import type { GateDeps } from './endpoint-gate.ts';
+
+/** Shared by every endpoint route. */
+export interface EndpointContext {
+  readonly snapshot: () => TenantSnapshot;
+  readonly gate: GateDeps;
+  readonly gateway: LlmGateway;
+  /** A server instance for one caller over one transport. */
+  readonly createServer: (principal: Principal, transport: TransportName) => McpServer;
+  readonly logger: Logger;
+  /** Largest request body, in bytes. */
+  readonly bodyLimit: number;
+}
+
+/** The `AuthInfo` handed to the SDK: the key id, never the key. */
+export function authInfoOf(principal: Principal): AuthInfo {
+  return { token: 'redacted', clientId: principal.keyId, scopes: [], extra: { tenant: principal.tenant } };
+}
+
+/** The principal carried by an `AuthInfo` built with {@link authInfoOf}. */
+export function principalOf(authInfo: AuthInfo | undefined, tenant: string): Principal | undefined {
+  if (authInfo === undefined) return undefined;
+  return { tenant, keyId: authInfo.clientId };
+}

@@ -1,0 +1,184 @@
+/**
+ * The background sender of the Kafka usage publisher: takes the oldest spooled events in batches,
+ * sends each batch with an idempotent producer (`acks: -1`), and moves the spool's committed offset
+ * only after Kafka acknowledged the batch. One batch is in flight at a time, so events reach Kafka
+ * in spool order.
+ *
+ * A failed batch is sent again unchanged, with the same producer, after a backoff: kafkajs rolls
+ * back the producer sequence of a failed send, so the broker recognises a batch it had in fact
+ * written and does not write it twice. Only errors that end the producer's identity (an unknown
+ * producer id after a long outage, a sequence the broker rejects) need a new producer; a batch
+ * re-sent by a new producer may then arrive twice (consumers dedupe by request id).
+ */
+import type { Kafka, Message, Producer } from 'kafkajs';
+import { errorSummary, type WarnLogger } from '../limits/redis-client.ts';
+import { backoffDelayMs, type BackoffPolicy } from './backoff.ts';
+import type { SpoolRecord, UsageSpool } from './usage-spool.ts';
+
+/** Options of {@link KafkaSender}. */
+export interface KafkaSenderOptions {
+  readonly kafka: Kafka;
+  readonly spool: UsageSpool;
+  readonly topic: string;
+  /** Events per produce request at most. */
+  readonly batchSize: number;
+  readonly backoff: BackoffPolicy;
+  readonly logger: WarnLogger | undefined;
+  /** Told after every acknowledged batch. */
+  readonly onDelivered: () => void;
+}
+
+/** Kafka error types after which the idempotent producer must start again under a new id. */
+const PRODUCER_RESET_TYPES = new Set([
+  'UNKNOWN_PRODUCER_ID',
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+]);
+
+/** True when `error` (or one of its causes) means the producer's identity is gone. */
+export function needsNewProducer(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    const type = (current as { type?: unknown }).type;
+    if (typeof type === 'string' && PRODUCER_RESET_TYPES.has(type)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+/** The Kafka message of a spooled event: the request id as key, the event's JSON as value. */
+export function usageMessage(record: SpoolRecord): Message {
+  return { key: record.key, value: record.line };
+}
+
+/** Sends spooled events to Kafka until stopped. */
+export class KafkaSender {
+  readonly #options: KafkaSenderOptions;
+  #producer: Producer;
+  #connected = false;
+  #failures = 0;
+  #stopping = false;
+  #wake: (() => void) | undefined;
+  #backingOff = false;
+  #loop: Promise<void> | undefined;
+
+  constructor(options: KafkaSenderOptions) {
+    this.#options = options;
+    this.#producer = this.#newProducer();
+  }
+
+  /** Starts the loop. */
+  start(): void {
+    this.#loop ??= this.#run();
+  }
+
+  /** Tells the loop that events were spooled (ignored while it backs off after a failure). */
+  notify(): void {
+    if (!this.#backingOff) this.#wake?.();
+  }
+
+  /**
+   * Stops: lets the batch in flight finish (at most `graceMs`), then disconnects the producer.
+   * Unacknowledged events stay in the spool for the next start.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.#stopping = true;
+    this.#wake?.();
+    const loop = this.#loop ?? Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([loop, grace]);
+    clearTimeout(timer);
+    await this.#producer.disconnect().catch(() => undefined);
+    await loop;
+  }
+
+  async #run(): Promise<void> {
+    let batch: SpoolRecord[] = [];
+    while (!this.#stopping) {
+      if (batch.length === 0) batch = this.#options.spool.peek(this.#options.batchSize);
+      if (batch.length === 0) {
+        await this.#idle();
+        continue;
+      }
+      if (await this.#deliver(batch)) {
+        batch = [];
+        continue;
+      }
+      this.#backingOff = true;
+      await this.#idle(backoffDelayMs(this.#failures, this.#options.backoff));
+      this.#backingOff = false;
+    }
+  }
+
+  /** Sends one batch and commits it; false when it must be retried. */
+  async #deliver(batch: readonly SpoolRecord[]): Promise<boolean> {
+    try {
+      if (!this.#connected) {
+        await this.#producer.connect();
+        this.#connected = true;
+      }
+      await this.#producer.send({ topic: this.#options.topic, acks: -1, messages: batch.map(usageMessage) });
+    } catch (error) {
+      await this.#failed(error);
+      return false;
+    }
+    await this.#commit(batch);
+    return true;
+  }
+
+  async #commit(batch: readonly SpoolRecord[]): Promise<void> {
+    const last = batch[batch.length - 1];
+    if (last === undefined) return;
+    if (this.#failures > 0) {
+      this.#options.logger?.warn({ failures: this.#failures }, 'Usage events reach Kafka again');
+    }
+    this.#failures = 0;
+    try {
+      await this.#options.spool.commit(last.offset + 1);
+    } catch (error) {
+      // Kafka has the events; if the offset is not saved they are sent again after a restart.
+      this.#options.logger?.warn({ err: errorSummary(error) }, 'Could not save the usage spool offset');
+    }
+    this.#options.onDelivered();
+  }
+
+  async #failed(error: unknown): Promise<void> {
+    this.#failures += 1;
+    if (this.#failures === 1 || this.#failures % 20 === 0) {
+      this.#options.logger?.warn(
+        { err: errorSummary(error), failures: this.#failures, pending: this.#options.spool.pending() },
+        'Usage events could not be sent to Kafka; they wait in the spool',
+      );
+    }
+    if (!needsNewProducer(error)) return;
+    await this.#producer.disconnect().catch(() => undefined);
+    this.#producer = this.#newProducer();
+    this.#connected = false;
+  }
+
+  /** Waits for `notify` (not while backing off), `stop` or, when given, `ms` milliseconds. */
+  async #idle(ms?: number): Promise<void> {
+    if (this.#stopping) return;
+    await new Promise<void>((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        this.#wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  #newProducer(): Producer {
+    return this.#options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      // A send gives up after a few seconds and the loop retries the same batch; see the module comment.
+      retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
+    });
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Usage events to Kafka, never dropped. `publish` validates the event (`parseUsageEvent`; an invalid
+ * event is refused and never written), appends it to the on-disk spool and resolves once the spool
+ * is fsync'd (concurrent publishes share one write and one fdatasync). A background sender delivers
+ * spooled events to the topic in spool order, in batches, with an idempotent producer, and advances
+ * the spool's committed offset only after Kafka acknowledged them.
+ *
+ * - Message key: the event's request id (as issue 4 asks); value: the event's JSON. Kafka keeps order
+ *   per partition only, so with more than one partition events of a tenant may be read out of order;
+ *   consumers must not rely on order across requests. (`usageEventKey` of @lmo/contracts, the tenant,
+ *   would keep a tenant's events in order on one partition at the price of hot partitions.)
+ * - Delivery is at least once: events that were sent but whose acknowledgement was lost before a
+ *   restart, or that a new producer re-sends, arrive again. Consumers dedupe by `requestId`.
+ * - While Kafka is unreachable, events wait on disk and `pending()` (and the
+ *   `lmo_usage_events_pending` gauge) grows. The spool is bounded by `maxSpoolBytes`: when it is
+ *   full, `publish` rejects with `LMO_DEPENDENCY_UNAVAILABLE`, so that the caller refuses the request
+ *   instead of serving it unrecorded.
+ * - After a restart on the same spool directory, the sender resumes from the committed offset.
+ */
+import { USAGE_EVENT_TOPIC, type UsageEventV1 } from '@lmo/contracts';
+import type { Kafka } from 'kafkajs';
+import type { WarnLogger } from '../limits/redis-client.ts';
+import type { BackoffPolicy } from './backoff.ts';
+import { KafkaSender } from './kafka-sender.ts';
+import type { RuntimeMetrics } from './runtime-metrics.ts';
+import {
+  usageRecord,
+  usageUnavailable,
+  type UsagePublisher,
+  type UsageRecordInput,
+} from './usage-publisher.ts';
+import { UsageSpool } from './usage-spool.ts';
+
+/** Options of {@link createKafkaUsagePublisher}. */
+export interface KafkaUsagePublisherOptions {
+  /** The Kafka client (brokers, TLS, SASL and logging are the caller's). */
+  readonly kafka: Kafka;
+  /** The spool directory: the runtime replica's own, on a volume that survives restarts. */
+  readonly spoolDir: string;
+  /** @default USAGE_EVENT_TOPIC (`lmo.usage.v1`) */
+  readonly topic?: string;
+  /** Bytes of undelivered events kept at most. @default 64 MiB */
+  readonly maxSpoolBytes?: number;
+  /** Size at which a new segment file starts. @default 4 MiB */
+  readonly segmentBytes?: number;
+  /** Events per produce request at most. @default 500 */
+  readonly batchSize?: number;
+  /** Waits between attempts while Kafka fails. @default { initialMs: 200, maxMs: 10_000 } */
+  readonly backoff?: BackoffPolicy;
+  /** How long `close` waits for undelivered events to go out, and then for a batch in flight. @default 5000 */
+  readonly closeGraceMs?: number;
+  readonly logger?: WarnLogger;
+  /** Receives the spool depth (`lmo_usage_events_pending`). */
+  readonly metrics?: Pick<RuntimeMetrics, 'setUsageEventsPending'>;
+}
+
+interface QueuedWrite {
+  readonly input: UsageRecordInput;
+  readonly bytes: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Opens the spool (resuming what an earlier process left) and starts the sender. */
+export async function createKafkaUsagePublisher(
+  options: KafkaUsagePublisherOptions,
+): Promise<UsagePublisher> {
+  const spool = await UsageSpool.open({
+    dir: options.spoolDir,
+    maxBytes: options.maxSpoolBytes ?? 64 * 1024 * 1024,
+    ...(options.segmentBytes === undefined ? {} : { segmentBytes: options.segmentBytes }),
+  });
+  if (spool.recovery.skipped > 0) {
+    options.logger?.warn({ skipped: spool.recovery.skipped }, 'Skipped damaged lines of the usage spool');
+  }
+  const report = (): void => options.metrics?.setUsageEventsPending(spool.pending());
+  const drained = new Set<() => void>();
+  const sender = new KafkaSender({
+    kafka: options.kafka,
+    spool,
+    topic: options.topic ?? USAGE_EVENT_TOPIC,
+    batchSize: options.batchSize ?? 500,
+    backoff: options.backoff ?? { initialMs: 200, maxMs: 10_000 },
+    logger: options.logger,
+    onDelivered: () => {
+      report();
+      if (spool.pending() === 0) for (const resolve of drained) resolve();
+    },
+  });
+  const writer = spoolWriter(spool, () => {
+    report();
+    sender.notify();
+  });
+  report();
+  sender.start();
+  let closed = false;
+
+  return {
+    async publish(event: UsageEventV1) {
+      if (closed) throw usageUnavailable('the publisher is closed');
+      const input = usageRecord(event);
+      const bytes = Buffer.byteLength(input.line) + 1;
+      if (!spool.reserve(bytes))
+        throw usageUnavailable('the spool is full (Kafka has been unreachable too long)');
+      report();
+      await writer.write(input, bytes);
+    },
+    pending: () => spool.pending(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      const graceMs = options.closeGraceMs ?? 5_000;
+      await writer.idle();
+      await waitUntil(() => spool.pending() === 0, drained, graceMs);
+      await sender.stop(graceMs);
+      await spool.close();
+      report();
+    },
+  };
+}
+
+/** Group commit: publishes that arrive while a write is under way share the next write. */
+function spoolWriter(
+  spool: UsageSpool,
+  afterWrite: () => void,
+): { write: (input: UsageRecordInput, bytes: number) => Promise<void>; idle: () => Promise<void> } {
+  const queue: QueuedWrite[] = [];
+  let writing: Promise<void> | undefined;
+
+  const writeBatch = async (batch: readonly QueuedWrite[]): Promise<void> => {
+    try {
+      await spool.append(batch.map((w) => w.input));
+      for (const w of batch) w.resolve();
+    } catch (error) {
+      spool.release(
+        batch.reduce((sum, w) => sum + w.bytes, 0),
+        batch.length,
+      );
+      for (const w of batch) w.reject(usageUnavailable('the usage spool cannot be written', error));
+    }
+    afterWrite();
+  };
+  const drain = async (): Promise<void> => {
+    // `writing` is cleared in the same turn that finds the queue empty, so no write is left behind.
+    while (queue.length > 0) await writeBatch(queue.splice(0, queue.length));
+    writing = undefined;
+  };
+
+  return {
+    write: (input, bytes) =>
+      new Promise<void>((resolve, reject) => {
+        queue.push({ input, bytes, resolve, reject });
+        writing ??= drain();
+      }),
+    idle: () => writing ?? Promise.resolve(),
+  };
+}
+
+/** Resolves when `done()` holds (checked now and whenever a listener in `signals` fires) or after `ms`. */
+async function waitUntil(done: () => boolean, signals: Set<() => void>, ms: number): Promise<void> {
+  if (done()) return;
+  let timer: NodeJS.Timeout | undefined;
+  let signal: (() => void) | undefined;
+  await new Promise<void>((resolve) => {
+    signal = resolve;
+    signals.add(resolve);
+    timer = setTimeout(resolve, ms);
+  });
+  clearTimeout(timer);
+  if (signal !== undefined) signals.delete(signal);
+}
