@@ -12,10 +12,13 @@ import { securityPlugin } from './http/security-plugin.ts';
 import { createValidatorCompiler } from './http/validator.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
+import { billingRoutes, stripeWebhookRoutes } from './routes/billing.ts';
+import { knowledgeRoutes } from './routes/knowledge.ts';
 import { memberRoutes } from './routes/members.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { usageRoutes } from './routes/usage.ts';
 import { createServices, type AppDeps, type Services } from './services.ts';
 
 /**
@@ -37,6 +40,10 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   tenantRoutes,
   memberRoutes,
   apiKeyRoutes,
+  knowledgeRoutes,
+  usageRoutes,
+  billingRoutes,
+  stripeWebhookRoutes,
 ];
 
 /** Options of {@link buildApp}. */
@@ -49,6 +56,8 @@ export interface BuildAppOptions {
 export interface BuiltApp {
   readonly app: FastifyInstance;
   readonly services: Services;
+  /** The registry `/metrics` serves (background jobs register their metrics here). */
+  readonly metrics: Registry;
 }
 
 /**
@@ -75,7 +84,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
-  await app.register(metricsPlugin, { registry: deps.metricsRegistry ?? new Registry() });
+  const metrics = deps.metricsRegistry ?? new Registry();
+  await app.register(metricsPlugin, { registry: metrics });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -105,5 +115,5 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       }, done);
     });
   }
-  return { app, services };
+  return { app, services, metrics };
 }

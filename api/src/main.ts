@@ -11,7 +11,7 @@ const usage = (): string =>
   [
     'Usage: lmo-api [--migrate-only] [--check-config] [--help]',
     '',
-    'The LMO platform API: accounts, tenants and API keys (see api/README.md).',
+    'The LMO platform API: accounts, tenants, API keys, knowledge, usage and billing (see api/README.md).',
     '',
     '  --migrate-only   apply database migrations and exit',
     '  --check-config   validate the configuration, print it (without secrets) and exit',
@@ -26,6 +26,14 @@ const printable = (config: ApiConfig): unknown => ({
   ...config,
   database: config.database.kind === 'postgres' ? { kind: 'postgres', url: '[redacted]' } : config.database,
   bootstrapAdmin: config.bootstrapAdmin === undefined ? undefined : { email: config.bootstrapAdmin.email },
+  stripe:
+    config.stripe === undefined
+      ? undefined
+      : {
+          ...config.stripe,
+          secretKey: '[redacted]',
+          webhookSecret: config.stripe.webhookSecret === undefined ? undefined : '[redacted]',
+        },
 });
 
 async function main(argv: string[]): Promise<number> {

@@ -3,6 +3,7 @@ import { KubeRest } from '@lmo/kube';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { buildApp, type BuildAppOptions, type BuiltApp } from './app.ts';
+import { startBackground, type Background } from './background.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ApiConfig } from './config/api-config.ts';
 import { openDatabase } from './db/database.ts';
@@ -10,6 +11,11 @@ import { migrateLatest } from './db/migrations.ts';
 import { DirectoryKeyHashSink } from './keys/directory-key-hash-sink.ts';
 import type { KeyHashSink } from './keys/key-hash-sink.ts';
 import { KubeKeyHashSink } from './keys/kube-key-hash-sink.ts';
+import {
+  DirectoryProviderKeys,
+  KubeProviderKeys,
+  type ProviderKeySource,
+} from './knowledge/provider-keys.ts';
 import { DatabaseTenantRegistry } from './tenants/database-tenant-registry.ts';
 import { KubeTenantRegistry } from './tenants/kube-tenant-registry.ts';
 import type { TenantRegistry } from './tenants/tenant-registry.ts';
@@ -18,8 +24,16 @@ import type { TenantRegistry } from './tenants/tenant-registry.ts';
 export interface RunningApi extends BuiltApp {
   readonly url: string;
   readonly db: Knex;
-  /** Closes the server (draining requests), then the database. */
+  /** The usage consumer and billing job, as configured. */
+  readonly background: Background;
+  /** Stops the background services, closes the server (draining requests), then the database. */
   stop(): Promise<void>;
+}
+
+/** Options of {@link startApi}. */
+export interface StartApiOptions extends BuildAppOptions {
+  /** Start the usage consumer and billing job (default true). */
+  readonly background?: boolean;
 }
 
 /** The tenant registry and key-hash sink the configuration asks for. */
@@ -27,11 +41,12 @@ export async function createBackends(
   config: ApiConfig,
   db: Knex,
   clock: Clock,
-): Promise<{ tenantRegistry: TenantRegistry; keyHashSink: KeyHashSink }> {
+): Promise<{ tenantRegistry: TenantRegistry; keyHashSink: KeyHashSink; providerKeys: ProviderKeySource }> {
   if (config.tenantRegistry === 'database') {
     return {
       tenantRegistry: new DatabaseTenantRegistry(db, clock),
       keyHashSink: new DirectoryKeyHashSink(config.tenantsDir),
+      providerKeys: new DirectoryProviderKeys(config.tenantsDir),
     };
   }
   const kc = new KubeConfig();
@@ -41,17 +56,19 @@ export async function createBackends(
   return {
     tenantRegistry: new KubeTenantRegistry(rest, config.tenantLabels),
     keyHashSink: new KubeKeyHashSink(rest),
+    providerKeys: new KubeProviderKeys(rest),
   };
 }
 
 /**
  * Opens the database (migrating it unless `LMO_MIGRATE=false`), connects the backends, ensures
- * the bootstrap admin, builds the app and listens on the configured host and port.
+ * the bootstrap admin, builds the app, listens on the configured host and port, and starts the
+ * background services the configuration asks for.
  */
 export async function startApi(
   config: ApiConfig,
   logger: Logger,
-  options: BuildAppOptions = {},
+  options: StartApiOptions = {},
 ): Promise<RunningApi> {
   const db = await openDatabase(config.database);
   try {
@@ -70,11 +87,17 @@ export async function startApi(
       logger.info({ email: config.bootstrapAdmin.email, created }, 'Ensured the bootstrap platform admin');
     }
     const url = await built.app.listen({ host: config.http.host, port: config.http.port });
+    const background =
+      options.background === false
+        ? { consumer: undefined, tailer: undefined, billingJob: undefined, stop: () => Promise.resolve() }
+        : startBackground({ config, db, clock, logger }, built);
     return {
       ...built,
       url,
       db,
+      background,
       stop: async () => {
+        await background.stop();
         await built.app.close();
         await db.destroy();
       },

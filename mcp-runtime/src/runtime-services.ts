@@ -21,6 +21,7 @@ import {
   createRedisClient,
   createRedisRateLimiter,
   createRedisTokenQuota,
+  redisReady,
   type RateLimiter,
   type TokenQuota,
 } from './limits/index.ts';
@@ -90,6 +91,10 @@ export async function createRuntimeServices(
 ): Promise<RuntimeServices> {
   const metrics = createRuntimeMetrics();
   const redis = options.redisUrl === undefined ? undefined : createRedisClient(options.redisUrl, { logger });
+  // Serve only once Redis answers (or after a bounded wait: then the Redis-down policies apply).
+  if (redis !== undefined && !(await redisReady(redis, 5000))) {
+    logger.warn('Redis is not reachable yet; serving with the Redis-down policies until it is');
+  }
   const s = stateServices(options, state, redis, logger);
   const usage = await usagePublisher(options, metrics, logger);
   return {
@@ -97,7 +102,7 @@ export async function createRuntimeServices(
     quota: quotaOver(s.quota),
     cache: cacheOver(s.cache, metrics),
     conversations: conversationsOver(s.conversations),
-    meter: meterOver(metrics, usage),
+    meter: meterOver(metrics, usage, logger),
     metrics,
     usage,
     knowledge: undefined,

@@ -72,6 +72,9 @@ export async function createRuntimeCore(options: RuntimeOptions, logger: Logger)
     quota: services.quota,
     cache: services.cache,
     meter: services.meter,
+    ...(options.logPrompts
+      ? { promptLog: (entry) => logger.info(entry, 'llm call text (--log-prompts is on)') }
+      : {}),
   });
   const argumentHistory = new ArgumentHistory();
   const createServer = (principal: Principal, transport: TransportName): ReturnType<typeof buildMcpServer> => {
@@ -151,14 +154,24 @@ export async function startRuntime(options: RuntimeOptions, logger: Logger): Pro
     state,
     services,
     stop: async () => {
+      const started = performance.now();
+      const phase = (name: string): void => {
+        logger.debug({ ms: Math.round(performance.now() - started) }, `stop: ${name}`);
+      };
       draining = true;
       const closed = app.close();
       const grace = new Promise((resolve) => setTimeout(resolve, options.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
+      phase('requests drained or grace over');
       await runtimeApp.closeSessions();
+      // Whatever is still open after the grace period (idle keep-alives, stuck clients) is cut.
+      app.server.closeAllConnections();
       await closed;
+      phase('http closed');
+      metricsServer.closeAllConnections();
       await new Promise((resolve) => metricsServer.close(resolve));
       await core.close();
+      phase('services closed');
     },
   };
 }

@@ -1,12 +1,15 @@
 import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import knex, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import type { DatabaseConfig } from '../config/api-config.ts';
 
 /**
  * Opens the relational database: PostgreSQL through `pg`, or embedded PGlite (real PostgreSQL in
- * WebAssembly) through `knex-pglite`. PGlite has one connection, so code must never query the
- * `Knex` instance while holding a transaction on it: inside a transaction, use only the transaction.
+ * WebAssembly, with its bundled pgvector for knowledge search) through `knex-pglite`. PGlite has one
+ * connection, so code must never query the `Knex` instance while holding a transaction on it:
+ * inside a transaction, use only the transaction.
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Knex> {
   if (config.kind === 'postgres') {
@@ -18,10 +21,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Knex> {
     });
   }
   if (config.dataDir !== undefined) await mkdir(config.dataDir, { recursive: true });
+  const pglite = new PGlite(config.dataDir, { extensions: { vector } });
   return knex({
     client: ClientPgLite,
     dialect: 'postgres',
-    connection: config.dataDir === undefined ? {} : { filename: config.dataDir },
+    // knex-pglite takes a ready instance through a connection function (its types do not say so).
+    connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
   });
 }
 

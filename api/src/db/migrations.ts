@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import * as m0001 from '../../migrations/0001_accounts.ts';
 import * as m0002 from '../../migrations/0002_tenants.ts';
 import * as m0003 from '../../migrations/0003_api_keys.ts';
+import * as m0004 from '../../migrations/0004_knowledge.ts';
+import * as m0005 from '../../migrations/0005_usage.ts';
+import * as m0006 from '../../migrations/0006_billing.ts';
 
 /** A migration module under `api/migrations/NNNN_name.ts`: TypeScript, run natively by Node. */
 export interface MigrationModule {
@@ -17,6 +20,9 @@ export const MIGRATIONS: readonly (readonly [string, MigrationModule])[] = [
   ['0001_accounts.ts', m0001],
   ['0002_tenants.ts', m0002],
   ['0003_api_keys.ts', m0003],
+  ['0004_knowledge.ts', m0004],
+  ['0005_usage.ts', m0005],
+  ['0006_billing.ts', m0006],
 ];
 
 /** The directory the migration files live in (for the consistency test). */

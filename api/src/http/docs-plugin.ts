@@ -21,7 +21,7 @@ export const docsPlugin = fp<DocsOptions>(
           title: 'LMO platform API',
           version: '1',
           description:
-            'Accounts, tenants and API keys of the LMO platform. Errors are always `{ error: { code, message, details? } }` with a stable `LMO_*` code. Browser sessions send the CSRF token from `GET /v1/me` in `x-csrf-token` on every write; personal access tokens need none.',
+            'Accounts, tenants, API keys, knowledge, usage and billing of the LMO platform. Errors are always `{ error: { code, message, details? } }` with a stable `LMO_*` code. Browser sessions send the CSRF token from `GET /v1/me` in `x-csrf-token` on every write; personal access tokens need none.',
         },
         components: {
           securitySchemes: {

@@ -6,7 +6,7 @@
  * failed write keeps nothing; neither fails the request. The first failure of an outage is logged.
  */
 import type { Redis } from 'ioredis';
-import { errorSummary, type WarnLogger } from '../limits/redis-client.ts';
+import { errorSummary, type WarnLogger } from '../limits/warn-logger.ts';
 import {
   parseCachedCompletion,
   serializeCompletion,

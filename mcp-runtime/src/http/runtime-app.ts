@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import websocket from '@fastify/websocket';
 import { LmoError, toLmoError } from '@lmo/contracts';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/api-key-auth.ts';
 import type { ConversationHistory } from '../mcp/tool-deps.ts';
 import type { EndpointContext } from './endpoint-context.ts';
@@ -76,8 +76,15 @@ function registerMetadata(app: FastifyInstance, deps: RuntimeAppDeps, basePath: 
 
 /** Builds the app; the caller listens. */
 export async function buildRuntimeApp(deps: RuntimeAppDeps): Promise<RuntimeApp> {
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimit, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.bodyLimit,
+    // Each LLM call is logged once by the pipeline; per-request access logs would double that.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   await app.register(websocket, { options: { maxPayload: deps.bodyLimit } });
+  // JSON only: anything else is answered 415 before it reaches MCP or REST handlers.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lmo = httpErrorOf(error);
     if (lmo.code === 'LMO_INTERNAL') request.log.error({ err: error }, 'request failed');

@@ -17,7 +17,6 @@ export {
   failFastRedisOptions,
   redisReady,
   type RedisClientOptions,
-  type WarnLogger,
 } from './redis-client.ts';
 export {
   createRedisRateLimiter,
@@ -45,3 +44,4 @@ export {
   type TokenQuota,
   type TokenQuotaOptions,
 } from './token-quota.ts';
+export { errorSummary, type WarnLogger } from './warn-logger.ts';

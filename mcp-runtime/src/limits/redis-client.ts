@@ -12,10 +12,7 @@
  * command after Redis returns succeeds again.
  */
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Logger } from 'pino';
-
-/** What the runtime's Redis-backed modules log through: pino's `warn`. */
-export type WarnLogger = Pick<Logger, 'warn'>;
+import { errorSummary, type WarnLogger } from './warn-logger.ts';
 
 /** Tuning of {@link createRedisClient}. */
 export interface RedisClientOptions {
@@ -84,11 +81,4 @@ export async function redisReady(redis: Redis, timeoutMs: number): Promise<boole
     }, timeoutMs);
     redis.on('ready', onReady);
   });
-}
-
-/** The name and message of an error, for logs: never the stack of a client that may print its options. */
-export function errorSummary(error: unknown): { name: string; message: string } {
-  return error instanceof Error
-    ? { name: error.name, message: error.message }
-    : { name: 'Error', message: String(error) };
 }

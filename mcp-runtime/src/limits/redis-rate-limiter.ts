@@ -11,7 +11,7 @@ import type { Redis } from 'ioredis';
 import { createInProcessRateLimiter } from './in-process-rate-limiter.ts';
 import { keyBucketKey, tenantBucketKey } from './rate-limit-keys.ts';
 import type { RateLimiter, RateLimitRequest } from './rate-limiter.ts';
-import { errorSummary, type WarnLogger } from './redis-client.ts';
+import { errorSummary, type WarnLogger } from './warn-logger.ts';
 import { bucketLimit, rateLimitDecision, type RateLimitDecision } from './token-bucket.ts';
 
 /**

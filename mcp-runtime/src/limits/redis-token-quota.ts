@@ -11,7 +11,7 @@
 import { LmoError } from '@lmo/contracts';
 import type { Redis } from 'ioredis';
 import { quotaCounterKey } from './rate-limit-keys.ts';
-import { errorSummary, type WarnLogger } from './redis-client.ts';
+import { errorSummary, type WarnLogger } from './warn-logger.ts';
 import {
   assertTokenCount,
   assertWithinQuota,

@@ -11,7 +11,7 @@
  * re-sent by a new producer may then arrive twice (consumers dedupe by request id).
  */
 import type { Kafka, Message, Producer } from 'kafkajs';
-import { errorSummary, type WarnLogger } from '../limits/redis-client.ts';
+import { errorSummary, type WarnLogger } from '../limits/warn-logger.ts';
 import { backoffDelayMs, type BackoffPolicy } from './backoff.ts';
 import type { SpoolRecord, UsageSpool } from './usage-spool.ts';
 
@@ -61,6 +61,7 @@ export class KafkaSender {
   #stopping = false;
   #wake: (() => void) | undefined;
   #backingOff = false;
+  #stopped = false;
   #loop: Promise<void> | undefined;
 
   constructor(options: KafkaSenderOptions) {
@@ -79,21 +80,21 @@ export class KafkaSender {
   }
 
   /**
-   * Stops: lets the batch in flight finish (at most `graceMs`), then disconnects the producer.
-   * Unacknowledged events stay in the spool for the next start.
+   * Stops: lets the batch in flight finish (at most `graceMs`), then disconnects the producer and
+   * waits at most `graceMs` more. Whatever the loop still does afterwards never touches the spool
+   * again: unacknowledged events stay there for the next start.
    */
   async stop(graceMs: number): Promise<void> {
     this.#stopping = true;
     this.#wake?.();
     const loop = this.#loop ?? Promise.resolve();
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, graceMs);
-    });
-    await Promise.race([loop, grace]);
-    clearTimeout(timer);
-    await this.#producer.disconnect().catch(() => undefined);
-    await loop;
+    await within(loop, graceMs);
+    await within(
+      this.#producer.disconnect().catch(() => undefined),
+      graceMs,
+    );
+    await within(loop, graceMs);
+    this.#stopped = true;
   }
 
   async #run(): Promise<void> {
@@ -132,7 +133,8 @@ export class KafkaSender {
 
   async #commit(batch: readonly SpoolRecord[]): Promise<void> {
     const last = batch[batch.length - 1];
-    if (last === undefined) return;
+    // After `stop` the directory may already belong to a new publisher: the batch is sent again then.
+    if (last === undefined || this.#stopped) return;
     if (this.#failures > 0) {
       this.#options.logger?.warn({ failures: this.#failures }, 'Usage events reach Kafka again');
     }
@@ -181,4 +183,14 @@ export class KafkaSender {
       retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
     });
   }
+}
+
+/** Waits for `promise`, at most `ms` milliseconds. */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([promise, timeout]);
+  clearTimeout(timer);
 }

@@ -19,7 +19,7 @@
  */
 import { USAGE_EVENT_TOPIC, type UsageEventV1 } from '@lmo/contracts';
 import type { Kafka } from 'kafkajs';
-import type { WarnLogger } from '../limits/redis-client.ts';
+import type { WarnLogger } from '../limits/warn-logger.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { KafkaSender } from './kafka-sender.ts';
 import type { RuntimeMetrics } from './runtime-metrics.ts';
@@ -47,7 +47,10 @@ export interface KafkaUsagePublisherOptions {
   readonly batchSize?: number;
   /** Waits between attempts while Kafka fails. @default { initialMs: 200, maxMs: 10_000 } */
   readonly backoff?: BackoffPolicy;
-  /** How long `close` waits for undelivered events to go out, and then for a batch in flight. @default 5000 */
+  /**
+   * How long `close` waits for undelivered events to go out, then for a batch in flight, then for
+   * the producer to disconnect (so `close` takes at most about three times this). @default 5000
+   */
   readonly closeGraceMs?: number;
   readonly logger?: WarnLogger;
   /** Receives the spool depth (`lmo_usage_events_pending`). */

@@ -71,6 +71,8 @@ export interface GatewayPorts {
   readonly now?: () => number;
   /** Where spans go. @default the global OpenTelemetry tracer of the runtime */
   readonly tracer?: Tracer;
+  /** Logs prompt and answer text at debug level when set (`--log-prompts`); off by default. */
+  readonly promptLog?: (entry: { requestId: string; messages: readonly ChatMessage[]; answer: string }) => void;
 }
 
 /** Whether a call may use the exact-match cache: deterministic (temperature 0) or opted in. */
@@ -169,6 +171,7 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
       );
       await ports.quota.record(tenant, completion.usage.tokensIn + completion.usage.tokensOut);
       if (cacheable) await ports.cache.store(request, completion);
+      ports.promptLog?.({ requestId: call.requestId, messages: request.messages, answer: completion.text });
       return { value: outcome(completion, false, call.requestId), usage: completion.usage, cached: false };
     });
   }

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LmoError, type UsageEventV1 } from '@lmo/contracts';
+import type { Logger } from 'pino';
 import { responseCacheKey, type ResponseCache } from '../cache/index.ts';
 import type { TenantSnapshot } from '../config/tenant-state.ts';
 import type { ConversationStore } from '../conversations/index.ts';
@@ -94,17 +95,45 @@ export function usageEventOf(record: MeterRecord, time: Date): UsageEventV1 {
     cached: record.cached,
     latencyMs: Math.round(record.latencyMs * 1000) / 1000,
     status: record.status,
-    ...(record.status === 'ok' || record.error === undefined ? {} : { errorCode: record.error.code }),
+    // A cancelled call is the client's doing, not an error with a code.
+    ...(record.status === 'ok' || record.status === 'cancelled' || record.error === undefined
+      ? {}
+      : { errorCode: record.error.code }),
     transport: record.context.transport,
     ...(record.context.tool === undefined ? {} : { tool: record.context.tool }),
     time: time.toISOString(),
   };
 }
 
-/** Metrics and usage events of every finished call. The event is durable before the answer leaves. */
-export function meterOver(metrics: RuntimeMetrics, publisher: UsagePublisher, now: () => Date = () => new Date()): MeterPort {
+/**
+ * Metrics, one log line and the usage event of every finished call. The event is durable before the
+ * answer leaves. The log line names request, tenant and key id — never the key, never prompt text.
+ */
+export function meterOver(
+  metrics: RuntimeMetrics,
+  publisher: UsagePublisher,
+  logger: Pick<Logger, 'info'>,
+  now: () => Date = () => new Date(),
+): MeterPort {
   return {
     record: async (record) => {
+      logger.info(
+        {
+          requestId: record.context.requestId,
+          tenant: record.context.principal.tenant,
+          keyId: record.context.principal.keyId,
+          transport: record.context.transport,
+          tool: record.context.tool,
+          model: record.model,
+          status: record.status,
+          errorCode: record.error?.code,
+          tokensIn: record.usage.tokensIn,
+          tokensOut: record.usage.tokensOut,
+          cached: record.cached,
+          latencyMs: Math.round(record.latencyMs),
+        },
+        'llm call',
+      );
       const subject = { tenant: record.context.principal.tenant, model: record.model };
       metrics.recordRequest({
         ...subject,

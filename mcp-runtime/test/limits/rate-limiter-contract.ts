@@ -7,13 +7,9 @@ let seq = 0;
 export const uniqueTenant = (label: string): string =>
   `${label}-${process.pid}-${Date.now().toString(36)}-${++seq}`;
 
-async function burst(
-  limiter: RateLimiter,
-  n: number,
-  tenant: string,
-  keyId = 'k1',
-  rpm = 5,
-): Promise<boolean[]> {
+async function burst(limiter: RateLimiter, n: number, tenant: string): Promise<boolean[]> {
+  const keyId = 'k1';
+  const rpm = 5;
   const allowed: boolean[] = [];
   for (let i = 0; i < n; i++) {
     allowed.push((await limiter.check({ tenant, keyId, requestsPerMinute: rpm })).allowed);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { LmoError, parseUsageEvent, type UsageEventV1 } from '@lmo/contracts';
+import { LmoError, parseUsageEvent } from '@lmo/contracts';
 import { createLocalUsagePublisher } from '../../src/metering/index.ts';
 import { usageEvent } from './usage-event-fixtures.ts';
 
@@ -46,7 +46,7 @@ describe('local usage publisher', () => {
     const publisher = await createLocalUsagePublisher({ path });
 
     const error = await publisher
-      .publish({ ...usageEvent('local', 1), tokensIn: -1 } as UsageEventV1)
+      .publish({ ...usageEvent('local', 1), tokensIn: -1 })
       .catch((e: unknown) => e);
     await publisher.close();
 
