@@ -64,6 +64,70 @@ const POPULATE: Readonly<Record<string, (db: Knex) => Promise<void>>> = {
       created_at: now,
     });
   },
+  '0004_knowledge.ts': async (db) => {
+    const documentId = randomUUID();
+    await db('knowledge_documents').insert({
+      id: documentId,
+      tenant: 'old',
+      name: 'faq.md',
+      content_type: 'text/markdown',
+      bytes: 5,
+      text: 'hello',
+      created_at: now,
+    });
+    await db('knowledge_chunks').insert({
+      id: randomUUID(),
+      document_id: documentId,
+      tenant: 'old',
+      ordinal: 0,
+      content: 'hello',
+    });
+  },
+  '0005_usage.ts': async (db) => {
+    await db('usage_requests').insert({
+      request_id: 'req-1',
+      tenant: 'old',
+      key_id: 'keykeykeykey',
+      model: 'echo-1',
+      provider: 'echo',
+      status: 'ok',
+      tokens_in: 1,
+      tokens_out: 2,
+      cached: false,
+      latency_ms: 3,
+      transport: 'rest',
+      time: now,
+      received_at: now,
+    });
+    await db('usage_rollups').insert({
+      tenant: 'old',
+      granularity: 'hour',
+      bucket: now,
+      key_id: 'keykeykeykey',
+      model: 'echo-1',
+      tokens_in: 1,
+      tokens_out: 2,
+      requests: 1,
+      cached: 0,
+      errors: 0,
+      latency_ms_sum: 3,
+      latency_ms_max: 3,
+    });
+  },
+  '0006_billing.ts': async (db) => {
+    await db('billing_accounts').insert({ tenant: 'old', plan: 'pro', created_at: now, updated_at: now });
+    await db('billing_records').insert({
+      id: randomUUID(),
+      tenant: 'old',
+      hour: now,
+      tokens: 3,
+      source: 'prometheus',
+      state: 'pending',
+      identifier: 'lmo-old-2026112210',
+      created_at: now,
+      updated_at: now,
+    });
+  },
 };
 
 const tables = async (db: Knex): Promise<string[]> =>
@@ -92,11 +156,21 @@ export function describeMigrations(label: string, fresh: () => Promise<TestDatab
         expect(await migrateLatest(db)).toEqual([]);
         expect(await tables(db)).toEqual([
           'api_keys',
+          'billing_accounts',
+          'billing_hours',
+          'billing_records',
           'invitations',
+          'knowledge_chunks',
+          'knowledge_documents',
           'memberships',
           'personal_access_tokens',
           'sessions',
+          'stripe_events',
           'tenants',
+          'token_counter_samples',
+          'usage_requests',
+          'usage_rollups',
+          'usage_source_offsets',
           'users',
         ]);
         await migrateRollbackAll(db);
@@ -117,6 +191,34 @@ export function describeMigrations(label: string, fresh: () => Promise<TestDatab
         expect(await db('memberships').pluck('role')).toEqual(['owner']);
         expect(await db('api_keys').pluck('tenant')).toEqual(['old']);
         expect(await db('tenants').pluck('generation')).toEqual([1]);
+        expect(await db('knowledge_chunks').pluck('content')).toEqual(['hello']);
+        expect(await db('usage_rollups').pluck('requests')).toEqual([expect.anything()]);
+        expect(await db('billing_records').pluck('state')).toEqual(['pending']);
+      } finally {
+        await drop();
+      }
+    });
+
+    it('refuse a second billing record for the same tenant and hour, and unknown states', async () => {
+      const { db, drop } = await fresh();
+      try {
+        await migrateLatest(db);
+        await POPULATE['0006_billing.ts']?.(db);
+        const record = {
+          tenant: 'old',
+          hour: now,
+          tokens: 1,
+          source: 'x',
+          identifier: 'i',
+          created_at: now,
+          updated_at: now,
+        };
+        await expect(
+          db('billing_records').insert({ ...record, id: randomUUID(), state: 'pending' }),
+        ).rejects.toThrow();
+        await expect(
+          db('billing_records').insert({ ...record, id: randomUUID(), hour: new Date(0), state: 'maybe' }),
+        ).rejects.toThrow();
       } finally {
         await drop();
       }

@@ -3,13 +3,14 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Knex } from 'knex';
+import type { Registry } from 'prom-client';
 import { buildApp } from '../../src/app.ts';
 import { argon2idHasher } from '../../src/auth/passwords.ts';
 import type { Clock } from '../../src/clock.ts';
 import { defaultApiConfig } from '../../src/config/api-config.ts';
 import type { KeyHashSink } from '../../src/keys/key-hash-sink.ts';
 import { createLogger } from '../../src/logger.ts';
-import type { Services } from '../../src/services.ts';
+import type { AppDeps, Services } from '../../src/services.ts';
 import type { TenantRegistry } from '../../src/tenants/tenant-registry.ts';
 import { DatabaseTenantRegistry } from '../../src/tenants/database-tenant-registry.ts';
 import { DirectoryKeyHashSink } from '../../src/keys/directory-key-hash-sink.ts';
@@ -33,6 +34,8 @@ export interface TestApp {
   readonly app: FastifyInstance;
   readonly services: Services;
   readonly clock: TestClock;
+  /** The registry `/metrics` serves. */
+  readonly metrics: Registry;
   /** Every log line so far, as text. */
   logs(): string;
 }
@@ -44,6 +47,8 @@ export interface TestAppOptions {
   readonly sink?: KeyHashSink;
   readonly tenantsDir?: string;
   readonly env?: Readonly<Record<string, string>>;
+  /** Dependencies to swap in (an embedder factory, a recording Stripe client, a metrics registry). */
+  readonly deps?: Partial<Pick<AppDeps, 'embedders' | 'providerKeys' | 'stripe' | 'metricsRegistry'>>;
 }
 
 /** Builds an app on `db` with the standalone backends unless others are given. */
@@ -62,7 +67,7 @@ export async function makeTestApp(options: TestAppOptions): Promise<TestApp> {
     ...(options.tenantsDir === undefined ? {} : { LMO_TENANTS_DIR: options.tenantsDir }),
     ...options.env,
   });
-  const { app, services } = await buildApp({
+  const { app, services, metrics } = await buildApp({
     config,
     db: options.db,
     tenantRegistry: options.registry ?? new DatabaseTenantRegistry(options.db, clock),
@@ -70,9 +75,10 @@ export async function makeTestApp(options: TestAppOptions): Promise<TestApp> {
     clock,
     logger: createLogger('info', stream),
     passwords: argon2idHasher({ memoryCost: 1024, timeCost: 1 }),
+    ...options.deps,
   });
   await app.ready();
-  return { app, services, clock, logs: () => lines.join('') };
+  return { app, services, clock, metrics, logs: () => lines.join('') };
 }
 
 /** A signed-in browser: its cookie and CSRF token. */

@@ -79,6 +79,8 @@ export async function buildRuntimeApp(deps: RuntimeAppDeps): Promise<RuntimeApp>
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit,
+    // Unknown fields are refused, not silently dropped; types are never coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
     // Each LLM call is logged once by the pipeline; per-request access logs would double that.
     logController: new LogController({ disableRequestLogging: true }),
   });
