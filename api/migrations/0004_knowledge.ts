@@ -25,13 +25,17 @@ export async function up(db: Knex): Promise<void> {
     t.unique(['document_id', 'ordinal']);
     t.index(['tenant']);
   });
-  const available = await db.raw<{ rows: { available: boolean }[] }>(
-    "select exists (select 1 from pg_available_extensions where name = 'vector') as available",
-  );
-  if (available.rows[0]?.available === true) {
-    await db.raw('create extension if not exists vector');
-    await db.raw('alter table knowledge_chunks add column if not exists embedding vector(256)');
-  }
+  // Offered or not, the extension can only be known by trying (PGlite does not list its bundled
+  // one in pg_available_extensions); a savepoint keeps a refusal from aborting the migration.
+  const vector = await db
+    .transaction(async (savepoint) => {
+      await savepoint.raw('create extension if not exists vector');
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (vector) await db.raw('alter table knowledge_chunks add column if not exists embedding vector(256)');
 }
 
 export async function down(db: Knex): Promise<void> {

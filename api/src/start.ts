@@ -18,6 +18,7 @@ import {
 } from './knowledge/provider-keys.ts';
 import { DatabaseTenantRegistry } from './tenants/database-tenant-registry.ts';
 import { KubeTenantRegistry } from './tenants/kube-tenant-registry.ts';
+import type { StandaloneRuntimes, SupervisorSettings } from './supervisor/standalone-runtimes.ts';
 import type { TenantRegistry } from './tenants/tenant-registry.ts';
 
 /** A listening API and how to stop it. */
@@ -26,7 +27,12 @@ export interface RunningApi extends BuiltApp {
   readonly db: Knex;
   /** The usage consumer and billing job, as configured. */
   readonly background: Background;
-  /** Stops the background services, closes the server (draining requests), then the database. */
+  /** The standalone runtime supervisor and its proxy, when started with `supervisor`. */
+  readonly runtimes: StandaloneRuntimes | undefined;
+  /**
+   * Stops the tenant runtimes (when supervised) and the background services, closes the server
+   * (draining requests), then the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -34,6 +40,22 @@ export interface RunningApi extends BuiltApp {
 export interface StartApiOptions extends BuildAppOptions {
   /** Start the usage consumer and billing job (default true). */
   readonly background?: boolean;
+  /**
+   * Standalone (`make dev`): run each tenant's runtime as a child process and proxy `/t/<tenant>/`
+   * to it (needs the database registry). Absent: no runtimes (a cluster's operator runs them).
+   */
+  readonly supervisor?: SupervisorSettings;
+}
+
+async function standaloneRuntimes(
+  config: ApiConfig,
+  deps: { registry: TenantRegistry; logger: Logger; clock: Clock },
+  settings: SupervisorSettings | undefined,
+): Promise<StandaloneRuntimes | undefined> {
+  if (settings === undefined) return undefined;
+  // Loaded only when asked for: it brings the cdk8s renderer, which a cluster's API never needs.
+  const { createStandaloneRuntimes } = await import('./supervisor/standalone-runtimes.ts');
+  return createStandaloneRuntimes({ ...deps, tenantsDir: config.tenantsDir }, settings);
 }
 
 /** The tenant registry and key-hash sink the configuration asks for. */
@@ -71,6 +93,7 @@ export async function startApi(
   options: StartApiOptions = {},
 ): Promise<RunningApi> {
   const db = await openDatabase(config.database);
+  let runtimes: StandaloneRuntimes | undefined;
   try {
     if (config.migrate) {
       const applied = await migrateLatest(db);
@@ -78,7 +101,15 @@ export async function startApi(
     }
     const clock = systemClock;
     const backends = await createBackends(config, db, clock);
-    const built = await buildApp({ config, db, clock, logger, ...backends }, options);
+    runtimes = await standaloneRuntimes(
+      config,
+      { registry: backends.tenantRegistry, logger, clock },
+      options.supervisor,
+    );
+    const built = await buildApp(
+      { config, db, clock, logger, ...backends, tenantRegistry: runtimes?.registry ?? backends.tenantRegistry },
+      { ...options, routes: [...(options.routes ?? []), ...(runtimes === undefined ? [] : [runtimes.routes])] },
+    );
     if (config.bootstrapAdmin !== undefined) {
       const created = await built.services.users.ensurePlatformAdmin(
         config.bootstrapAdmin.email,
@@ -87,6 +118,7 @@ export async function startApi(
       logger.info({ email: config.bootstrapAdmin.email, created }, 'Ensured the bootstrap platform admin');
     }
     const url = await built.app.listen({ host: config.http.host, port: config.http.port });
+    await runtimes?.start(built.app, url);
     const background =
       options.background === false
         ? { consumer: undefined, tailer: undefined, billingJob: undefined, stop: () => Promise.resolve() }
@@ -96,13 +128,16 @@ export async function startApi(
       url,
       db,
       background,
+      runtimes,
       stop: async () => {
+        await runtimes?.stop();
         await background.stop();
         await built.app.close();
         await db.destroy();
       },
     };
   } catch (error) {
+    await runtimes?.stop();
     await db.destroy();
     throw error;
   }

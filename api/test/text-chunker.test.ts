@@ -42,10 +42,7 @@ describe('chunkText', () => {
     const text = [paragraph(1), paragraph(2), paragraph(3), paragraph(4)].join('\n\n');
     const chunks = chunkText(text, { maxChars: 120, overlapChars: 0 });
 
-    expect(chunks).toEqual([
-      `${paragraph(1)}\n\n${paragraph(2)}`,
-      `${paragraph(3)}\n\n${paragraph(4)}`,
-    ]);
+    expect(chunks).toEqual([`${paragraph(1)}\n\n${paragraph(2)}`, `${paragraph(3)}\n\n${paragraph(4)}`]);
     const prose = chunkText('One two three. Four five six. Seven eight nine. Ten eleven twelve.', {
       maxChars: 35,
       overlapChars: 0,

@@ -16,14 +16,18 @@ const usage = (): string =>
     'configuration the operator mounts (config.json, key hashes, provider key), or over stdio.',
     '',
     'Flags (each also read from the environment variable shown):',
-    ...Object.entries(RUNTIME_FLAGS).map(([flag, f]) => `  --${flag.padEnd(28)} ${f.env.padEnd(32)} ${f.help}`),
+    ...Object.entries(RUNTIME_FLAGS).map(
+      ([flag, f]) => `  --${flag.padEnd(28)} ${f.env.padEnd(32)} ${f.help}`,
+    ),
     '  --stdio                      serve one session on standard input/output instead of HTTP',
     '  --help                       print this help',
     '',
   ].join('\n');
 
 async function main(argv: string[]): Promise<number> {
-  const flagOptions = Object.fromEntries(Object.keys(RUNTIME_FLAGS).map((f) => [f, { type: 'string' as const }]));
+  const flagOptions = Object.fromEntries(
+    Object.keys(RUNTIME_FLAGS).map((f) => [f, { type: 'string' as const }]),
+  );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -41,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const result = parseRuntimeOptions(parsed.values, process.env);
   if (!result.ok) {
-    process.stderr.write(`mcp-runtime: invalid options:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `mcp-runtime: invalid options:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    );
     return 2;
   }
   const { options } = result;
@@ -50,7 +56,13 @@ async function main(argv: string[]): Promise<number> {
       level: options.logLevel,
       base: { component: 'mcp-runtime' },
       redact: {
-        paths: ['*.apiKey', '*.authorization', '*.headers.authorization', '*.token', 'req.headers.authorization'],
+        paths: [
+          '*.apiKey',
+          '*.authorization',
+          '*.headers.authorization',
+          '*.token',
+          'req.headers.authorization',
+        ],
         censor: '[redacted]',
       },
     },

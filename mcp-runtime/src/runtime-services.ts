@@ -32,7 +32,13 @@ import { createRuntimeMetrics, type RuntimeMetrics } from './metering/runtime-me
 import type { UsagePublisher } from './metering/usage-publisher.ts';
 import type { RequestAdmission } from './pipeline/admission.ts';
 import type { CachePort, MeterPort, QuotaPort } from './pipeline/llm-gateway.ts';
-import { admissionOver, cacheOver, conversationsOver, meterOver, quotaOver } from './pipeline/service-adapters.ts';
+import {
+  admissionOver,
+  cacheOver,
+  conversationsOver,
+  meterOver,
+  quotaOver,
+} from './pipeline/service-adapters.ts';
 import type { RuntimeOptions } from './runtime-options.ts';
 
 /** Everything the gate and the pipeline talk to. */
@@ -55,7 +61,12 @@ interface StateServices {
   readonly conversations: ConversationStore;
 }
 
-function stateServices(options: RuntimeOptions, state: TenantState, redis: Redis | undefined, logger: Logger): StateServices {
+function stateServices(
+  options: RuntimeOptions,
+  state: TenantState,
+  redis: Redis | undefined,
+  logger: Logger,
+): StateServices {
   const tokensPerMonth = (): number => state.current().config.limits.tokensPerMonth;
   if (redis === undefined) {
     return {
@@ -73,14 +84,24 @@ function stateServices(options: RuntimeOptions, state: TenantState, redis: Redis
   };
 }
 
-async function usagePublisher(options: RuntimeOptions, metrics: RuntimeMetrics, logger: Logger): Promise<UsagePublisher> {
+async function usagePublisher(
+  options: RuntimeOptions,
+  metrics: RuntimeMetrics,
+  logger: Logger,
+): Promise<UsagePublisher> {
   if (options.kafkaBrokers === undefined) return createLocalUsagePublisher({ path: options.eventsFile });
   const kafka = new Kafka({
     clientId: 'lmo-mcp-runtime',
     brokers: [...options.kafkaBrokers],
     logLevel: kafkaLogLevel.NOTHING,
   });
-  return createKafkaUsagePublisher({ kafka, topic: options.usageTopic, spoolDir: options.spoolDir, logger, metrics });
+  return createKafkaUsagePublisher({
+    kafka,
+    topic: options.usageTopic,
+    spoolDir: options.spoolDir,
+    logger,
+    metrics,
+  });
 }
 
 /** Connects the services the options name. */
@@ -98,7 +119,7 @@ export async function createRuntimeServices(
   const s = stateServices(options, state, redis, logger);
   const usage = await usagePublisher(options, metrics, logger);
   return {
-    admission: admissionOver(s.limiter, state.current, metrics),
+    admission: admissionOver(s.limiter, () => state.current(), metrics),
     quota: quotaOver(s.quota),
     cache: cacheOver(s.cache, metrics),
     conversations: conversationsOver(s.conversations),

@@ -60,7 +60,7 @@ export async function createRuntimeCore(options: RuntimeOptions, logger: Logger)
   });
   const services = await createRuntimeServices(options, state, logger);
   const gateway = createLlmGateway({
-    snapshot: state.current,
+    snapshot: () => state.current(),
     provider: providerRegistry(
       {
         timeoutMs: options.providerTimeoutMs,
@@ -73,18 +73,31 @@ export async function createRuntimeCore(options: RuntimeOptions, logger: Logger)
     cache: services.cache,
     meter: services.meter,
     ...(options.logPrompts
-      ? { promptLog: (entry) => logger.info(entry, 'llm call text (--log-prompts is on)') }
+      ? {
+          promptLog: (entry) => {
+            logger.info(entry, 'llm call text (--log-prompts is on)');
+          },
+        }
       : {}),
   });
   const argumentHistory = new ArgumentHistory();
-  const createServer = (principal: Principal, transport: TransportName): ReturnType<typeof buildMcpServer> => {
+  const createServer = (
+    principal: Principal,
+    transport: TransportName,
+  ): ReturnType<typeof buildMcpServer> => {
     const deps: ToolDeps = {
       gateway,
       conversations: services.conversations,
       knowledge: services.knowledge,
-      snapshot: state.current,
+      snapshot: () => state.current(),
       argumentHistory,
-      callContext: (ctx, tool) => ({ principal, transport, tool, requestId: randomUUID(), signal: ctx.mcpReq.signal }),
+      callContext: (ctx, tool) => ({
+        principal,
+        transport,
+        tool,
+        requestId: randomUUID(),
+        signal: ctx.mcpReq.signal,
+      }),
     };
     return buildMcpServer(deps, RUNTIME_VERSION);
   };
@@ -116,20 +129,21 @@ export async function startRuntime(options: RuntimeOptions, logger: Logger): Pro
   let draining = false;
   const config = state.current().config;
   const runtimeApp = await buildRuntimeApp({
-    snapshot: state.current,
+    snapshot: () => state.current(),
     gateway: core.gateway,
     conversations: services.conversations,
-    createServer: core.createServer,
+    createServer: (principal, transport) => core.createServer(principal, transport),
     logger,
     bodyLimit: options.bodyLimitBytes,
     gate: {
-      snapshot: state.current,
+      snapshot: () => state.current(),
       admission: services.admission,
       originPolicy: () => originPolicyFor(state.current().config, options),
       resourceMetadataUrl: (host) =>
         `${options.publicBaseUrl ?? (host === undefined ? `https://${config.endpoint.host}` : `http://${host}`)}${config.endpoint.path}.well-known/oauth-protected-resource`,
     },
-    publicBaseUrl: (host) => options.publicBaseUrl ?? (host === undefined ? `https://${config.endpoint.host}` : `http://${host}`),
+    publicBaseUrl: (host) =>
+      options.publicBaseUrl ?? (host === undefined ? `https://${config.endpoint.host}` : `http://${host}`),
     isReady: () => !draining,
   });
   const { app } = runtimeApp;
@@ -146,7 +160,10 @@ export async function startRuntime(options: RuntimeOptions, logger: Logger): Pro
     );
   });
   const metricsPort = await listen(metricsServer, options.metricsPort ?? config.ports.metrics, options.host);
-  logger.info({ tenant: config.tenant.name, port, metricsPort, path: config.endpoint.path }, 'runtime listening');
+  logger.info(
+    { tenant: config.tenant.name, port, metricsPort, path: config.endpoint.path },
+    'runtime listening',
+  );
 
   return {
     port,

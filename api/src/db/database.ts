@@ -21,7 +21,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Knex> {
     });
   }
   if (config.dataDir !== undefined) await mkdir(config.dataDir, { recursive: true });
-  const pglite = new PGlite(config.dataDir, { extensions: { vector } });
+  const pglite = new PGlite({
+    extensions: { vector },
+    ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
+  });
   return knex({
     client: ClientPgLite,
     dialect: 'postgres',

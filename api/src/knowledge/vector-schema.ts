@@ -2,6 +2,8 @@
  * Whether the database can hold embeddings: the `vector` extension (pgvector) and the
  * `knowledge_chunks.embedding vector(256)` column. Migration 0004 adds the column when the server
  * offers the extension; {@link ensureVectorSchema} adds it later if pgvector was installed since.
+ * Whether the extension is offered is found by creating it: PGlite does not list its bundled
+ * pgvector in `pg_available_extensions`.
  */
 import type { Knex } from 'knex';
 import { EMBEDDING_DIMENSIONS } from './embedders.ts';
@@ -27,11 +29,6 @@ export function vectorColumnExists(db: Knex): Promise<boolean> {
  */
 export async function ensureVectorSchema(db: Knex): Promise<boolean> {
   if (await vectorColumnExists(db)) return true;
-  if (
-    !(await flag(db, "select exists (select 1 from pg_available_extensions where name = 'vector') as ok"))
-  ) {
-    return false;
-  }
   try {
     await db.transaction(async (trx) => {
       await trx.raw('create extension if not exists vector');

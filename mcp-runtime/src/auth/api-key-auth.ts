@@ -44,7 +44,10 @@ export function authenticate(
 ): Principal {
   const token = bearerToken(header);
   if (token === undefined) {
-    throw new LmoError('LMO_UNAUTHENTICATED', 'An API key is required: send Authorization: Bearer <api key>.');
+    throw new LmoError(
+      'LMO_UNAUTHENTICATED',
+      'An API key is required: send Authorization: Bearer <api key>.',
+    );
   }
   const keyId = apiKeyId(token);
   const stored = keyId === undefined ? undefined : keyHashes.get(keyId);

@@ -30,7 +30,7 @@ const runtimeConfigSchema = z.strictObject({
   model: z.strictObject({
     provider: z.enum(MODEL_PROVIDERS),
     model: z.string().min(1).max(200),
-    baseUrl: z.string().url().optional(),
+    baseUrl: z.url().optional(),
     embeddingModel: z.string().min(1).max(200).optional(),
     temperature: z.number().min(0).max(2),
     maxTokens: z.number().int().min(1),
@@ -51,15 +51,18 @@ const runtimeConfigSchema = z.strictObject({
     cpu: z.string(),
     memory: z.string(),
   }),
-  ports: z.strictObject({ mcp: z.number().int().min(1).max(65535), metrics: z.number().int().min(1).max(65535) }),
+  ports: z.strictObject({
+    mcp: z.number().int().min(1).max(65535),
+    metrics: z.number().int().min(1).max(65535),
+  }),
 });
 
 // Whatever the renderer produces, the schema accepts (checked by the compiler); the schema adds
 // nothing the renderer lacks (checked by the strict objects and the round-trip test).
 type Parsed = z.infer<typeof runtimeConfigSchema>;
 type DeepReadonly<T> = T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
-const rendererOutputFits: RuntimeConfig extends DeepReadonly<Parsed> ? true : never = true;
-void rendererOutputFits;
+/** `true` by construction; the compiler refuses it when the renderer's output stops fitting the schema. */
+export const RENDERER_OUTPUT_FITS: RuntimeConfig extends DeepReadonly<Parsed> ? true : never = true;
 
 /** Checks a parsed `config.json`. @throws {LmoError} `LMO_VALIDATION_FAILED` naming the bad fields. */
 export function parseRuntimeConfig(value: unknown): RuntimeConfig {

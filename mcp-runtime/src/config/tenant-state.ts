@@ -42,7 +42,9 @@ function fingerprint(config: RuntimeConfig, secrets: RuntimeSecrets): string {
   return `${canonicalJson(config)}|${keys.join(',')}|${secrets.providerApiKey ?? ''}`;
 }
 
-async function readSnapshot(options: TenantStateOptions): Promise<{ config: RuntimeConfig; secrets: RuntimeSecrets }> {
+async function readSnapshot(
+  options: TenantStateOptions,
+): Promise<{ config: RuntimeConfig; secrets: RuntimeSecrets }> {
   const config = await readRuntimeConfig(options.configDir);
   const secrets = await readRuntimeSecrets(options.secretsDir, config.providerCredentials?.apiKeyFile);
   return { config, secrets };
@@ -80,5 +82,11 @@ export async function loadTenantState(options: TenantStateOptions): Promise<Tena
   };
   const timer = setInterval(() => void reload(), options.pollIntervalMs ?? 1000);
   timer.unref();
-  return { current: () => snapshot, reload, close: () => clearInterval(timer) };
+  return {
+    current: () => snapshot,
+    reload,
+    close: () => {
+      clearInterval(timer);
+    },
+  };
 }

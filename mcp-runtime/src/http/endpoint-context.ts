@@ -3,7 +3,7 @@
  */
 import type { AuthInfo, McpServer } from '@modelcontextprotocol/server';
 import type { Transport as TransportName } from '@lmo/contracts';
-import type { Logger } from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../auth/api-key-auth.ts';
 import type { TenantSnapshot } from '../config/tenant-state.ts';
 import type { LlmGateway } from '../pipeline/llm-call.ts';
@@ -16,7 +16,8 @@ export interface EndpointContext {
   readonly gateway: LlmGateway;
   /** A server instance for one caller over one transport. */
   readonly createServer: (principal: Principal, transport: TransportName) => McpServer;
-  readonly logger: Logger;
+  /** A pino logger (Fastify's logger type, so the app takes it as is). */
+  readonly logger: FastifyBaseLogger;
   /** Largest request body, in bytes. */
   readonly bodyLimit: number;
 }

@@ -50,7 +50,11 @@ export async function passGate(headers: GateHeaders, deps: GateDeps): Promise<Ga
   try {
     checkOriginAndHost(headers, deps.originPolicy());
     const snapshot = deps.snapshot();
-    const principal = authenticate(headers.authorization, snapshot.config.tenant.name, snapshot.secrets.keyHashes);
+    const principal = authenticate(
+      headers.authorization,
+      snapshot.config.tenant.name,
+      snapshot.secrets.keyHashes,
+    );
     const admission = await deps.admission.admit(principal);
     return { principal, headers: admission.headers };
   } catch (caught) {

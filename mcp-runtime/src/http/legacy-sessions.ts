@@ -62,7 +62,8 @@ export class LegacySessions {
       session.lastSeen = Date.now();
       return session.transport.handleRequest(request, options);
     }
-    if (request.method !== 'POST') return jsonRpcError(400, -32000, 'Bad Request: Mcp-Session-Id header is required');
+    if (request.method !== 'POST')
+      return jsonRpcError(400, -32000, 'Bad Request: Mcp-Session-Id header is required');
     if (this.#sessions.size >= (this.#options.maxSessions ?? 10_000)) {
       return jsonRpcError(503, -32000, 'Too many open sessions; try again later');
     }

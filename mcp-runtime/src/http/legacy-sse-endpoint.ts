@@ -29,7 +29,11 @@ export function registerLegacySseEndpoint(
     const principal = gatePrincipal(request.raw);
     const sessionId = randomUUID();
     reply.hijack();
-    const transport = new SseServerTransport(reply.raw, sessionId, `${basePath}messages?sessionId=${sessionId}`);
+    const transport = new SseServerTransport(
+      reply.raw,
+      sessionId,
+      `${basePath}messages?sessionId=${sessionId}`,
+    );
     const server = context.createServer(principal, 'sse');
     sessions.set(sessionId, { transport, keyId: principal.keyId });
     transport.onclose = () => {
@@ -43,7 +47,10 @@ export function registerLegacySseEndpoint(
     const principal = gatePrincipal(request.raw);
     const session = sessions.get(request.query.sessionId ?? '');
     if (session?.keyId !== principal.keyId) {
-      throw new LmoError('LMO_SESSION_NOT_FOUND', 'No such SSE session for this key; open a new one with GET /sse.');
+      throw new LmoError(
+        'LMO_SESSION_NOT_FOUND',
+        'No such SSE session for this key; open a new one with GET /sse.',
+      );
     }
     try {
       session.transport.receive(request.body, authInfoOf(principal));

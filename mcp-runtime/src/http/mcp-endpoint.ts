@@ -49,7 +49,9 @@ export function registerMcpEndpoint(
     {
       fetch: async (request: Request, options?: McpHandlerRequestOptions): Promise<Response> => {
         const keyId = options?.authInfo?.clientId ?? '';
-        const legacy = await isLegacyRequest(request, options?.parsedBody, { maxRequestBodySize: context.bodyLimit });
+        const legacy = await isLegacyRequest(request, options?.parsedBody, {
+          maxRequestBodySize: context.bodyLimit,
+        });
         return legacy ? sessions.fetch(request, keyId, options ?? {}) : modern.fetch(request, options);
       },
     },

@@ -13,7 +13,7 @@ export class SseServerTransport implements Transport {
   readonly sessionId: string;
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;
-  onmessage?: (<T extends JSONRPCMessage>(message: T, extra?: { authInfo?: AuthInfo }) => void) | undefined;
+  onmessage?: Transport['onmessage'];
   readonly #response: ServerResponse;
   readonly #endpoint: string;
   #closed = false;
@@ -62,7 +62,7 @@ export class SseServerTransport implements Transport {
 export class WebSocketServerTransport implements Transport {
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;
-  onmessage?: (<T extends JSONRPCMessage>(message: T, extra?: { authInfo?: AuthInfo }) => void) | undefined;
+  onmessage?: Transport['onmessage'];
   readonly #socket: WebSocket;
   readonly #authInfo: AuthInfo;
 
@@ -77,7 +77,12 @@ export class WebSocketServerTransport implements Transport {
         this.#socket.close(1003, 'text frames only');
         return;
       }
-      this.#receive(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
+      const bytes = Buffer.isBuffer(data)
+        ? data
+        : Array.isArray(data)
+          ? Buffer.concat(data)
+          : Buffer.from(data);
+      this.#receive(bytes.toString('utf8'));
     });
     this.#socket.on('close', () => this.onclose?.());
     this.#socket.on('error', (error) => this.onerror?.(error));
@@ -89,7 +94,9 @@ export class WebSocketServerTransport implements Transport {
     try {
       message = parseJSONRPCMessage(JSON.parse(text));
     } catch {
-      this.#socket.send(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } }));
+      this.#socket.send(
+        JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } }),
+      );
       return;
     }
     this.onmessage?.(message, { authInfo: this.#authInfo });
@@ -97,7 +104,10 @@ export class WebSocketServerTransport implements Transport {
 
   send(message: JSONRPCMessage): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#socket.send(JSON.stringify(message), (error) => (error ? reject(error) : resolve()));
+      this.#socket.send(JSON.stringify(message), (error) => {
+        if (error) reject(error);
+        else resolve();
+      });
     });
   }
 

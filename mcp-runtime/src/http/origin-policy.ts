@@ -29,6 +29,8 @@ export function originPolicyFor(config: RuntimeConfig, options: OriginOptions): 
       '::1',
       ...options.extraHosts.map((h) => h.toLowerCase()),
     ],
-    allowedOrigins: [`https://${config.endpoint.host}`, ...options.allowedOrigins].map((o) => o.toLowerCase()),
+    allowedOrigins: [`https://${config.endpoint.host}`, ...options.allowedOrigins].map((o) =>
+      o.toLowerCase(),
+    ),
   };
 }

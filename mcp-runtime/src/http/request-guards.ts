@@ -32,7 +32,11 @@ export function checkOriginAndHost(
   }
   const origin = headers.origin;
   if (origin !== undefined && origin !== 'null' && !policy.allowedOrigins.includes(origin.toLowerCase())) {
-    throw new LmoError('LMO_ORIGIN_FORBIDDEN', `Requests from origin ${origin.slice(0, 200)} are not allowed.`);
+    throw new LmoError(
+      'LMO_ORIGIN_FORBIDDEN',
+      `Requests from origin ${origin.slice(0, 200)} are not allowed.`,
+    );
   }
-  if (origin === 'null') throw new LmoError('LMO_ORIGIN_FORBIDDEN', 'Requests from an opaque origin are not allowed.');
+  if (origin === 'null')
+    throw new LmoError('LMO_ORIGIN_FORBIDDEN', 'Requests from an opaque origin are not allowed.');
 }

@@ -18,7 +18,10 @@ const message = {
   type: 'object',
   additionalProperties: false,
   required: ['role', 'content'],
-  properties: { role: { enum: ['user', 'assistant'] }, content: { type: 'string', minLength: 1, maxLength: 100_000 } },
+  properties: {
+    role: { enum: ['user', 'assistant'] },
+    content: { type: 'string', minLength: 1, maxLength: 100_000 },
+  },
 } as const;
 
 /** The JSON schema of a query body: a `prompt` or `messages`, plus optional tuning. */
@@ -65,7 +68,9 @@ export function disconnectSignal(request: IncomingMessage, response: ServerRespo
   response.on('close', () => {
     if (!response.writableFinished) controller.abort(new Error('client disconnected'));
   });
-  request.on('aborted', () => controller.abort(new Error('client disconnected')));
+  request.on('aborted', () => {
+    controller.abort(new Error('client disconnected'));
+  });
   return controller.signal;
 }
 
@@ -85,7 +90,11 @@ export function registerRestEndpoint(
   context: EndpointContext & { readonly conversations: ConversationHistory },
   gatePrincipal: (raw: IncomingMessage) => Principal,
 ): void {
-  const turn = (request: FastifyRequest<{ Body: QueryBody }>, signal: AbortSignal, onDelta?: (t: string) => void) => {
+  const turn = (
+    request: FastifyRequest<{ Body: QueryBody }>,
+    signal: AbortSignal,
+    onDelta?: (t: string) => void,
+  ): Promise<CompletionOutcome> => {
     const body = request.body;
     const principal = gatePrincipal(request.raw);
     const call: Omit<CompletionCall, 'messages'> = {
@@ -108,28 +117,40 @@ export function registerRestEndpoint(
     );
   };
 
-  app.post<{ Body: QueryBody }>('/v1/query', { schema: { body: QUERY_BODY_SCHEMA } }, async (request, reply) => {
-    const outcome = await turn(request, disconnectSignal(request.raw, reply.raw));
-    return { answer: outcome.text, ...usageBody(outcome) };
-  });
+  app.post<{ Body: QueryBody }>(
+    '/v1/query',
+    { schema: { body: QUERY_BODY_SCHEMA } },
+    async (request, reply) => {
+      const outcome = await turn(request, disconnectSignal(request.raw, reply.raw));
+      return { answer: outcome.text, ...usageBody(outcome) };
+    },
+  );
 
-  app.post<{ Body: QueryBody }>('/v1/stream', { schema: { body: QUERY_BODY_SCHEMA } }, async (request, reply) => {
-    const response = reply.raw;
-    const signal = disconnectSignal(request.raw, response);
-    reply.hijack();
-    const headers = reply.getHeaders() as Record<string, string>;
-    response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform' });
-    const send = (event: string, data: unknown): void => {
-      if (!response.destroyed) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    };
-    try {
-      const outcome = await turn(request, signal, (text) => {
-        send('delta', { text });
+  app.post<{ Body: QueryBody }>(
+    '/v1/stream',
+    { schema: { body: QUERY_BODY_SCHEMA } },
+    async (request, reply) => {
+      const response = reply.raw;
+      const signal = disconnectSignal(request.raw, response);
+      reply.hijack();
+      const headers = reply.getHeaders() as Record<string, string>;
+      response.writeHead(200, {
+        ...headers,
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache, no-transform',
       });
-      send('usage', usageBody(outcome));
-    } catch (error) {
-      send('error', toLmoError(error).toHttp().body);
-    }
-    response.end();
-  });
+      const send = (event: string, data: unknown): void => {
+        if (!response.destroyed) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      try {
+        const outcome = await turn(request, signal, (text) => {
+          send('delta', { text });
+        });
+        send('usage', usageBody(outcome));
+      } catch (error) {
+        send('error', toLmoError(error).toHttp().body);
+      }
+      response.end();
+    },
+  );
 }

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import websocket from '@fastify/websocket';
 import { LmoError, toLmoError } from '@lmo/contracts';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/api-key-auth.ts';
 import type { ConversationHistory } from '../mcp/tool-deps.ts';
 import type { EndpointContext } from './endpoint-context.ts';
@@ -44,7 +44,9 @@ export function httpErrorOf(error: FastifyError | Error): LmoError {
   const fastify = error as Partial<FastifyError>;
   if (fastify.validation !== undefined) {
     return new LmoError('LMO_VALIDATION_FAILED', `Invalid request: ${error.message}`, {
-      details: { issues: fastify.validation.map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim()) },
+      details: {
+        issues: fastify.validation.map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim()),
+      },
     });
   }
   const code = fastify.code === undefined ? undefined : FASTIFY_CODES[fastify.code];
@@ -77,7 +79,7 @@ function registerMetadata(app: FastifyInstance, deps: RuntimeAppDeps, basePath: 
 /** Builds the app; the caller listens. */
 export async function buildRuntimeApp(deps: RuntimeAppDeps): Promise<RuntimeApp> {
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance: deps.logger,
     bodyLimit: deps.bodyLimit,
     // Unknown fields are refused, not silently dropped; types are never coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },

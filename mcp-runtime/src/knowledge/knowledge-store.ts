@@ -32,5 +32,8 @@ export interface KnowledgeStore {
   /** The tenant's documents, newest first. */
   listDocuments(tenant: string): Promise<KnowledgeDocument[]>;
   /** One document with its extracted text, or undefined when the tenant has no such document. */
-  readDocument(tenant: string, id: string): Promise<(KnowledgeDocument & { readonly text: string }) | undefined>;
+  readDocument(
+    tenant: string,
+    id: string,
+  ): Promise<(KnowledgeDocument & { readonly text: string }) | undefined>;
 }

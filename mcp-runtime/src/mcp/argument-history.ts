@@ -27,6 +27,8 @@ export class ArgumentHistory {
   /** Values of `prompt`'s `argument` starting with `prefix` (case-insensitive), most recent first. */
   suggest(prompt: string, argument: string, prefix: string): string[] {
     const lower = prefix.toLowerCase();
-    return (this.#values.get(`${prompt}\u0000${argument}`) ?? []).filter((v) => v.toLowerCase().startsWith(lower));
+    return (this.#values.get(`${prompt}\u0000${argument}`) ?? []).filter((v) =>
+      v.toLowerCase().startsWith(lower),
+    );
   }
 }

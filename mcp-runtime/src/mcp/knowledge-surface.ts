@@ -45,7 +45,9 @@ export function registerKnowledgeSearch(server: McpServer, deps: ToolDeps): void
         const text =
           hits.length === 0
             ? 'No passage matched.'
-            : hits.map((h) => `[${h.documentName} #${String(h.chunk)} score ${h.score.toFixed(3)}]\n${h.text}`).join('\n\n');
+            : hits
+                .map((h) => `[${h.documentName} #${String(h.chunk)} score ${h.score.toFixed(3)}]\n${h.text}`)
+                .join('\n\n');
         return textResult(text, {
           results: hits.map((h) => ({ ...h, uri: knowledgeUri(h.documentId) })),
         });
@@ -65,7 +67,11 @@ export function registerKnowledgeResources(server: McpServer, deps: ToolDeps): v
       list: async () => {
         const documents = deps.knowledge === undefined ? [] : await deps.knowledge.listDocuments(tenant);
         return {
-          resources: documents.map((d) => ({ uri: knowledgeUri(d.id), name: d.name, mimeType: 'text/plain' })),
+          resources: documents.map((d) => ({
+            uri: knowledgeUri(d.id),
+            name: d.name,
+            mimeType: 'text/plain',
+          })),
         };
       },
     }),

@@ -18,7 +18,12 @@ const message = z.strictObject({
 });
 const tuning = {
   system: z.string().max(20_000).optional().describe("Replaces the tenant's system prompt for this call."),
-  temperature: z.number().min(0).max(2).optional().describe("Sampling temperature; the tenant's default when absent."),
+  temperature: z
+    .number()
+    .min(0)
+    .max(2)
+    .optional()
+    .describe("Sampling temperature; the tenant's default when absent."),
   maxTokens: z.number().int().min(1).max(200_000).optional().describe('Most tokens to generate.'),
   cache: z.boolean().optional().describe('Use the response cache even when the temperature is above 0.'),
 };
@@ -54,7 +59,12 @@ export function progressSink(ctx: ServerContext): ((text: string) => void) | und
   };
 }
 
-function tuningOf(args: { system?: string | undefined; temperature?: number | undefined; maxTokens?: number | undefined; cache?: boolean | undefined }): Partial<CompletionCall> {
+function tuningOf(args: {
+  system?: string | undefined;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
+  cache?: boolean | undefined;
+}): Partial<CompletionCall> {
   return {
     ...(args.system === undefined ? {} : { system: args.system }),
     ...(args.temperature === undefined ? {} : { temperature: args.temperature }),
@@ -66,14 +76,13 @@ function tuningOf(args: { system?: string | undefined; temperature?: number | un
 async function runCompletion(
   deps: ToolDeps,
   ctx: ServerContext,
-  tool: string,
-  messages: readonly ChatMessage[],
+  call: { readonly tool: string; readonly messages: readonly ChatMessage[] },
   extra: Partial<CompletionCall>,
 ): Promise<CompletionOutcome> {
   const onDelta = progressSink(ctx);
   return deps.gateway.complete({
-    ...deps.callContext(ctx, tool),
-    messages,
+    ...deps.callContext(ctx, call.tool),
+    messages: call.messages,
     ...extra,
     ...(onDelta === undefined ? {} : { onDelta }),
   });
@@ -86,13 +95,21 @@ export function registerAsk(server: McpServer, deps: ToolDeps): void {
     {
       title: 'Ask the model',
       description: "Sends one prompt to the tenant's model and returns its answer.",
-      inputSchema: z.strictObject({ prompt: z.string().min(1).max(MAX_PROMPT).describe('The question or instruction.'), ...tuning }),
+      inputSchema: z.strictObject({
+        prompt: z.string().min(1).max(MAX_PROMPT).describe('The question or instruction.'),
+        ...tuning,
+      }),
       outputSchema: outcomeSchema,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async (args, ctx) => {
       try {
-        const outcome = await runCompletion(deps, ctx, 'ask', [{ role: 'user', content: args.prompt }], tuningOf(args));
+        const outcome = await runCompletion(
+          deps,
+          ctx,
+          { tool: 'ask', messages: [{ role: 'user', content: args.prompt }] },
+          tuningOf(args),
+        );
         return textResult(outcome.text, structured(outcome));
       } catch (error) {
         return toolFailure(error);
@@ -102,7 +119,11 @@ export function registerAsk(server: McpServer, deps: ToolDeps): void {
 }
 
 const chatInput = z.strictObject({
-  messages: z.array(message).min(1).max(200).describe('The new messages, oldest first; the last is usually from the user.'),
+  messages: z
+    .array(message)
+    .min(1)
+    .max(200)
+    .describe('The new messages, oldest first; the last is usually from the user.'),
   context: z
     .strictObject({ previousMessages: z.array(message).max(500).describe('Earlier turns, oldest first.') })
     .optional()
@@ -134,7 +155,11 @@ export function registerChat(server: McpServer, deps: ToolDeps): void {
         const outcome = await runTurn(
           deps,
           call.principal,
-          { messages: args.messages, previousMessages: args.context?.previousMessages, conversation: args.conversation },
+          {
+            messages: args.messages,
+            previousMessages: args.context?.previousMessages,
+            conversation: args.conversation,
+          },
           { ...call, ...tuningOf(args), ...(onDelta === undefined ? {} : { onDelta }) },
         );
         const conversation = args.conversation === undefined ? {} : { conversation: args.conversation };
@@ -168,12 +193,15 @@ export function registerEmbed(server: McpServer, deps: ToolDeps): void {
       try {
         const outcome = await deps.gateway.embed({ ...deps.callContext(ctx, 'embed'), input: args.input });
         const dimensions = outcome.vectors[0]?.length ?? 0;
-        return textResult(`${String(outcome.vectors.length)} vectors of ${String(dimensions)} dimensions (${outcome.model})`, {
-          model: outcome.model,
-          dimensions,
-          vectors: outcome.vectors.map((v) => [...v]),
-          usage: { ...outcome.usage },
-        });
+        return textResult(
+          `${String(outcome.vectors.length)} vectors of ${String(dimensions)} dimensions (${outcome.model})`,
+          {
+            model: outcome.model,
+            dimensions,
+            vectors: outcome.vectors.map((v) => [...v]),
+            usage: { ...outcome.usage },
+          },
+        );
       } catch (error) {
         return toolFailure(error);
       }

@@ -13,7 +13,10 @@ import { textResult, toolFailure } from './tool-results.ts';
 
 /** Replaces `{{name}}` placeholders; unknown placeholders stay as they are. */
 export function renderTemplate(template: string, args: Readonly<Record<string, string | undefined>>): string {
-  return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g, (whole, name: string) => args[name] ?? whole);
+  return template.replace(
+    /\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g,
+    (whole, name: string) => args[name] ?? whole,
+  );
 }
 
 /** The name of the tool that runs a template. */
@@ -27,7 +30,10 @@ function argumentShape(
 ): Record<string, z.ZodType<string | undefined>> {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const arg of template.arguments) {
-    const base = z.string().max(20_000).describe(arg.description ?? arg.name);
+    const base = z
+      .string()
+      .max(20_000)
+      .describe(arg.description ?? arg.name);
     const value = arg.required ? base.min(1) : base.optional();
     shape[arg.name] =
       deps === undefined
@@ -38,7 +44,11 @@ function argumentShape(
 }
 
 /** Registers every template as a prompt. */
-export function registerPrompts(server: McpServer, templates: readonly PromptTemplate[], deps: ToolDeps): void {
+export function registerPrompts(
+  server: McpServer,
+  templates: readonly PromptTemplate[],
+  deps: ToolDeps,
+): void {
   for (const template of templates) {
     server.registerPrompt(
       template.name,
@@ -50,7 +60,9 @@ export function registerPrompts(server: McpServer, templates: readonly PromptTem
         deps.argumentHistory.remember(template.name, args);
         return {
           ...(template.description === undefined ? {} : { description: template.description }),
-          messages: [{ role: 'user', content: { type: 'text', text: renderTemplate(template.template, args) } }],
+          messages: [
+            { role: 'user', content: { type: 'text', text: renderTemplate(template.template, args) } },
+          ],
         };
       },
     );
@@ -58,20 +70,26 @@ export function registerPrompts(server: McpServer, templates: readonly PromptTem
 }
 
 /** Registers `prompt_<name>` tools that render a template and ask the model. */
-export function registerPromptTools(server: McpServer, templates: readonly PromptTemplate[], deps: ToolDeps): void {
+export function registerPromptTools(
+  server: McpServer,
+  templates: readonly PromptTemplate[],
+  deps: ToolDeps,
+): void {
   for (const template of templates) {
     const tool = promptToolName(template);
     server.registerTool(
       tool,
       {
-        description: template.description ?? `Runs the "${template.name}" prompt template and returns the answer.`,
+        description:
+          template.description ?? `Runs the "${template.name}" prompt template and returns the answer.`,
         inputSchema: z.strictObject(argumentShape(template, undefined)),
         annotations: { readOnlyHint: true, openWorldHint: true },
       },
       async (args: Record<string, string | undefined>, ctx) => {
         try {
           const prompt = renderTemplate(template.template, args);
-          if (prompt.trim() === '') throw new LmoError('LMO_TOOL_INPUT_INVALID', 'The rendered prompt is empty.');
+          if (prompt.trim() === '')
+            throw new LmoError('LMO_TOOL_INPUT_INVALID', 'The rendered prompt is empty.');
           deps.argumentHistory.remember(template.name, args);
           const onDelta = progressSink(ctx);
           const outcome = await deps.gateway.complete({

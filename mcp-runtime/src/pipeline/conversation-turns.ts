@@ -23,7 +23,10 @@ export async function runTurn(
   call: Omit<CompletionCall, 'messages'>,
 ): Promise<CompletionOutcome> {
   if (turn.conversation !== undefined && turn.previousMessages !== undefined) {
-    throw new LmoError('LMO_TOOL_INPUT_INVALID', 'Send either context.previousMessages or a conversation id, not both.');
+    throw new LmoError(
+      'LMO_TOOL_INPUT_INVALID',
+      'Send either context.previousMessages or a conversation id, not both.',
+    );
   }
   const history =
     turn.conversation === undefined

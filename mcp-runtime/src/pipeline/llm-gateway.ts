@@ -72,7 +72,11 @@ export interface GatewayPorts {
   /** Where spans go. @default the global OpenTelemetry tracer of the runtime */
   readonly tracer?: Tracer;
   /** Logs prompt and answer text at debug level when set (`--log-prompts`); off by default. */
-  readonly promptLog?: (entry: { requestId: string; messages: readonly ChatMessage[]; answer: string }) => void;
+  readonly promptLog?: (entry: {
+    requestId: string;
+    messages: readonly ChatMessage[];
+    answer: string;
+  }) => void;
 }
 
 /** Whether a call may use the exact-match cache: deterministic (temperature 0) or opted in. */
@@ -93,7 +97,9 @@ export function statusOf(error: unknown, signal: AbortSignal): UsageStatus {
 
 function messagesWithSystem(call: CompletionCall, snapshot: TenantSnapshot): ChatMessage[] {
   const system = call.system ?? snapshot.config.model.systemPrompt;
-  return system === undefined || system === '' ? [...call.messages] : [{ role: 'system', content: system }, ...call.messages];
+  return system === undefined || system === ''
+    ? [...call.messages]
+    : [{ role: 'system', content: system }, ...call.messages];
 }
 
 const ZERO: TokenUsage = { tokensIn: 0, tokensOut: 0 };
@@ -139,7 +145,15 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
       const status = statusOf(error, context.signal);
       const failure = toLmoError(error);
       await ports.meter
-        .record({ context, ...meta, usage: ZERO, cached: false, latencyMs: now() - started, status, error: failure })
+        .record({
+          context,
+          ...meta,
+          usage: ZERO,
+          cached: false,
+          latencyMs: now() - started,
+          status,
+          error: failure,
+        })
         .catch(() => undefined);
       throw context.signal.aborted ? error : failure;
     }
@@ -149,31 +163,38 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
     const snapshot = ports.snapshot();
     const { model } = snapshot.config;
     const tenant = snapshot.config.tenant.name;
-    return finish(call, { provider: model.provider, model: model.model, span: 'lmo.llm.complete' }, async () => {
-      const request: CacheableRequest = {
-        tenant,
-        provider: model.provider,
-        model: model.model,
-        temperature: call.temperature ?? model.temperature,
-        maxTokens: call.maxTokens ?? model.maxTokens,
-        messages: messagesWithSystem(call, snapshot),
-      };
-      const cacheable = isCacheable(request.temperature, call.cache);
-      const hit = cacheable ? await ports.cache.lookup(request) : undefined;
-      if (hit !== undefined) {
-        call.onDelta?.(hit.text);
-        return { value: outcome(hit, true, call.requestId), usage: ZERO, cached: true };
-      }
-      await ports.quota.assertAvailable(tenant);
-      const provider = await ports.provider(snapshot);
-      const completion = await inSpan(tracer, 'lmo.provider.complete', { 'gen_ai.system': model.provider }, () =>
-        provider.complete({ ...request, signal: call.signal }, call.onDelta),
-      );
-      await ports.quota.record(tenant, completion.usage.tokensIn + completion.usage.tokensOut);
-      if (cacheable) await ports.cache.store(request, completion);
-      ports.promptLog?.({ requestId: call.requestId, messages: request.messages, answer: completion.text });
-      return { value: outcome(completion, false, call.requestId), usage: completion.usage, cached: false };
-    });
+    return finish(
+      call,
+      { provider: model.provider, model: model.model, span: 'lmo.llm.complete' },
+      async () => {
+        const request: CacheableRequest = {
+          tenant,
+          provider: model.provider,
+          model: model.model,
+          temperature: call.temperature ?? model.temperature,
+          maxTokens: call.maxTokens ?? model.maxTokens,
+          messages: messagesWithSystem(call, snapshot),
+        };
+        const cacheable = isCacheable(request.temperature, call.cache);
+        const hit = cacheable ? await ports.cache.lookup(request) : undefined;
+        if (hit !== undefined) {
+          call.onDelta?.(hit.text);
+          return { value: outcome(hit, true, call.requestId), usage: ZERO, cached: true };
+        }
+        await ports.quota.assertAvailable(tenant);
+        const provider = await ports.provider(snapshot);
+        const completion = await inSpan(
+          tracer,
+          'lmo.provider.complete',
+          { 'gen_ai.system': model.provider },
+          () => provider.complete({ ...request, signal: call.signal }, call.onDelta),
+        );
+        await ports.quota.record(tenant, completion.usage.tokensIn + completion.usage.tokensOut);
+        if (cacheable) await ports.cache.store(request, completion);
+        ports.promptLog?.({ requestId: call.requestId, messages: request.messages, answer: completion.text });
+        return { value: outcome(completion, false, call.requestId), usage: completion.usage, cached: false };
+      },
+    );
   }
 
   async function embed(call: EmbeddingCall): Promise<EmbeddingOutcome> {
@@ -181,20 +202,29 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
     const { model } = snapshot.config;
     const tenant = snapshot.config.tenant.name;
     const embeddingModel = model.embeddingModel ?? model.model;
-    return finish(call, { provider: model.provider, model: embeddingModel, span: 'lmo.llm.embed' }, async () => {
-      await ports.quota.assertAvailable(tenant);
-      const provider = await ports.provider(snapshot);
-      const result = await inSpan(tracer, 'lmo.provider.embed', { 'gen_ai.system': model.provider }, () =>
-        provider.embed({
-          input: call.input,
-          signal: call.signal,
-          ...(model.embeddingModel === undefined ? {} : { model: model.embeddingModel }),
-        }),
-      );
-      await ports.quota.record(tenant, result.usage.tokensIn + result.usage.tokensOut);
-      const value = { vectors: result.vectors, model: result.model, usage: result.usage, requestId: call.requestId };
-      return { value, usage: result.usage, cached: false };
-    });
+    return finish(
+      call,
+      { provider: model.provider, model: embeddingModel, span: 'lmo.llm.embed' },
+      async () => {
+        await ports.quota.assertAvailable(tenant);
+        const provider = await ports.provider(snapshot);
+        const result = await inSpan(tracer, 'lmo.provider.embed', { 'gen_ai.system': model.provider }, () =>
+          provider.embed({
+            input: call.input,
+            signal: call.signal,
+            ...(model.embeddingModel === undefined ? {} : { model: model.embeddingModel }),
+          }),
+        );
+        await ports.quota.record(tenant, result.usage.tokensIn + result.usage.tokensOut);
+        const value = {
+          vectors: result.vectors,
+          model: result.model,
+          usage: result.usage,
+          requestId: call.requestId,
+        };
+        return { value, usage: result.usage, cached: false };
+      },
+    );
   }
 
   return { complete, embed };

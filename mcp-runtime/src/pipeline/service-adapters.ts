@@ -16,7 +16,6 @@ import type { UsagePublisher } from '../metering/usage-publisher.ts';
 import type { RequestAdmission } from './admission.ts';
 import type { CachePort, MeterPort, MeterRecord, QuotaPort } from './llm-gateway.ts';
 
-
 /** The gate's rate limits over a {@link RateLimiter}. */
 export function admissionOver(
   limiter: RateLimiter,
@@ -76,7 +75,8 @@ export function cacheOver(cache: ResponseCache, metrics: RuntimeMetrics): CacheP
 export function conversationsOver(store: ConversationStore): ConversationHistory {
   return {
     load: (principal, id) => store.load({ tenant: principal.tenant, keyId: principal.keyId }, id),
-    append: (principal, id, messages) => store.append({ tenant: principal.tenant, keyId: principal.keyId }, id, messages),
+    append: (principal, id, messages) =>
+      store.append({ tenant: principal.tenant, keyId: principal.keyId }, id, messages),
   };
 }
 

@@ -42,8 +42,14 @@ export async function inSpan<T>(
  * Registers a tracer provider exporting over OTLP/HTTP when the standard environment variables ask
  * for it. Returns a shutdown function (flushes pending spans), or undefined when tracing is off.
  */
-export function startTracing(env: NodeJS.ProcessEnv, service = 'lmo-mcp-runtime'): (() => Promise<void>) | undefined {
-  if (env['OTEL_EXPORTER_OTLP_ENDPOINT'] === undefined && env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] === undefined) {
+export function startTracing(
+  env: NodeJS.ProcessEnv,
+  service = 'lmo-mcp-runtime',
+): (() => Promise<void>) | undefined {
+  if (
+    env['OTEL_EXPORTER_OTLP_ENDPOINT'] === undefined &&
+    env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] === undefined
+  ) {
     return undefined;
   }
   const provider = new NodeTracerProvider({

@@ -50,7 +50,10 @@ describe('API keys', () => {
 
   it('stops accepting a revoked key within seconds, without a restart', async () => {
     const extra = await a.tenant.createKey();
-    await eventually('the new key to work', async () => (await post(a.mcpUrl, initializeBody(), rpcHeaders(extra.key))).ok);
+    await eventually(
+      'the new key to work',
+      async () => (await post(a.mcpUrl, initializeBody(), rpcHeaders(extra.key))).ok,
+    );
     await a.tenant.revokeKey(extra.keyId);
     const revokedAt = Date.now();
     await eventually(
@@ -66,11 +69,22 @@ describe('API keys', () => {
     const session = opened.headers.get('mcp-session-id') ?? '';
     expect(session).not.toBe('');
     const other = await a.tenant.createKey();
-    await eventually('the second key', async () => (await post(a.mcpUrl, initializeBody(), rpcHeaders(other.key))).ok);
+    await eventually(
+      'the second key',
+      async () => (await post(a.mcpUrl, initializeBody(), rpcHeaders(other.key))).ok,
+    );
     const list = { jsonrpc: '2.0', id: 2, method: 'tools/list' };
-    const stolen = await post(a.mcpUrl, list, rpcHeaders(other.key, { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' }));
+    const stolen = await post(
+      a.mcpUrl,
+      list,
+      rpcHeaders(other.key, { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' }),
+    );
     expect(stolen.status).toBe(404);
-    const own = await post(a.mcpUrl, list, rpcHeaders(a.key, { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' }));
+    const own = await post(
+      a.mcpUrl,
+      list,
+      rpcHeaders(a.key, { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' }),
+    );
     expect(own.status).toBe(200);
   });
 });
@@ -80,17 +94,25 @@ describe('Origin and Host', () => {
     const bad = await post(a.mcpUrl, initializeBody(), rpcHeaders(a.key, { origin: 'https://evil.example' }));
     expect(bad.status).toBe(403);
     expect(await errorCode(bad)).toBe('LMO_ORIGIN_FORBIDDEN');
-    const good = await post(a.mcpUrl, initializeBody(), rpcHeaders(a.key, { origin: 'https://app.example.com' }));
+    const good = await post(
+      a.mcpUrl,
+      initializeBody(),
+      rpcHeaders(a.key, { origin: 'https://app.example.com' }),
+    );
     expect(good.status).toBe(200);
   });
 
   it('answers 403 to a Host that does not name the endpoint (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(a.mcpUrl, { method: 'POST', headers: { ...rpcHeaders(a.key), host: 'attacker.example' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        a.mcpUrl,
+        { method: 'POST', headers: { ...rpcHeaders(a.key), host: 'attacker.example' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify(initializeBody()));
     });

@@ -17,10 +17,15 @@ afterAll(async () => {
 }, 90_000);
 
 function query(base: string, key: string, body: Record<string, unknown>): Promise<Response> {
-  return post(new URL('v1/query', base), body, { 'content-type': 'application/json', authorization: `Bearer ${key}` });
+  return post(new URL('v1/query', base), body, {
+    'content-type': 'application/json',
+    authorization: `Bearer ${key}`,
+  });
 }
 
-async function twoReplicas(spec: Record<string, unknown>): Promise<{ one: TestRuntime; two: RuntimeProcess; twoBase: string }> {
+async function twoReplicas(
+  spec: Record<string, unknown>,
+): Promise<{ one: TestRuntime; two: RuntimeProcess; twoBase: string }> {
   const tenant = await makeTenantFiles(uniqueTenant('lim'), spec);
   const one = await startTestRuntime({ tenant });
   const two = await startRuntimeProcess({ config: tenant.dir, 'redis-url': harnessEnv('REDIS_URL') });
@@ -52,7 +57,9 @@ describe('limits shared by two runtime processes', () => {
     const { one, twoBase } = await twoReplicas({ limits: { tokensPerMonth: 30 } });
     let used = 0;
     for (let i = 0; i < 20 && used < 30; i++) {
-      const response = await query(i % 2 === 0 ? one.base : twoBase, one.key, { prompt: 'count my tokens please' });
+      const response = await query(i % 2 === 0 ? one.base : twoBase, one.key, {
+        prompt: 'count my tokens please',
+      });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { usage: { tokensIn: number; tokensOut: number } };
       used += body.usage.tokensIn + body.usage.tokensOut;
@@ -73,11 +80,19 @@ describe('the response cache and cancellation (an OpenAI-compatible provider)', 
     provider = await startFakeOpenAiServer({ reply: 'cached answer' });
     cleanups.push(() => provider.close());
     rt = await startTestRuntime({
-      spec: { model: { provider: 'openai-compatible', model: 'llama-3', baseUrl: provider.url, temperature: 0 } },
+      spec: {
+        model: { provider: 'openai-compatible', model: 'llama-3', baseUrl: provider.url, temperature: 0 },
+      },
     });
     cleanups.push(() => rt.stop());
-    const first = (await (await query(rt.base, rt.key, { prompt: 'same question' })).json()) as Record<string, unknown>;
-    const second = (await (await query(rt.base, rt.key, { prompt: 'same question' })).json()) as Record<string, unknown>;
+    const first = (await (await query(rt.base, rt.key, { prompt: 'same question' })).json()) as Record<
+      string,
+      unknown
+    >;
+    const second = (await (await query(rt.base, rt.key, { prompt: 'same question' })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(first['answer']).toBe('cached answer');
     expect(first['cached']).toBe(false);
     expect(second['answer']).toBe('cached answer');
@@ -89,8 +104,12 @@ describe('the response cache and cancellation (an OpenAI-compatible provider)', 
     // The client's token never reaches the provider; the provider gets none (no key configured).
     expect(provider.requests.every((r) => !(r.authorization ?? '').includes(rt.key))).toBe(true);
     const metrics = await (await fetch(`http://127.0.0.1:${String(rt.runtime.metricsPort)}/metrics`)).text();
-    expect(metrics).toMatch(new RegExp(`lmo_cache_hits_total\\{tenant="${rt.tenant.name}",model="llama-3"\\} 1`));
-    expect(metrics).toMatch(new RegExp(`lmo_cache_misses_total\\{tenant="${rt.tenant.name}",model="llama-3"\\} 2`));
+    expect(metrics).toMatch(
+      new RegExp(`lmo_cache_hits_total\\{tenant="${rt.tenant.name}",model="llama-3"\\} 1`),
+    );
+    expect(metrics).toMatch(
+      new RegExp(`lmo_cache_misses_total\\{tenant="${rt.tenant.name}",model="llama-3"\\} 2`),
+    );
   }, 30_000);
 
   it('cancels the provider call when the client goes away mid-stream', async () => {
@@ -103,9 +122,9 @@ describe('the response cache and cancellation (an OpenAI-compatible provider)', 
       signal: controller.signal,
     });
     expect(response.status).toBe(200);
-    const reader = response.body?.getReader();
-    const first = await reader?.read();
-    expect(new TextDecoder().decode(first?.value)).toContain('event: delta');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain('event: delta');
     controller.abort();
     const aborted = await provider.clientAborted();
     expect(aborted.abortedAt).toBeDefined();

@@ -32,7 +32,9 @@ beforeAll(async () => {
   rt = await startTestRuntime({ spec: SPEC });
   client = new Client({ name: 'tools', version: '1.0.0' }, { versionNegotiation: { mode: 'legacy' } });
   await client.connect(
-    new StreamableHTTPClientTransport(rt.mcpUrl, { requestInit: { headers: { authorization: `Bearer ${rt.key}` } } }),
+    new StreamableHTTPClientTransport(rt.mcpUrl, {
+      requestInit: { headers: { authorization: `Bearer ${rt.key}` } },
+    }),
   );
 }, 30_000);
 
@@ -42,7 +44,7 @@ afterAll(async () => {
 }, 30_000);
 
 function text(result: unknown): string {
-  return ((result as { content: { text?: string }[] }).content[0]?.text ?? '') as string;
+  return (result as { content: { text?: string }[] }).content[0]?.text ?? '';
 }
 
 describe('tools', () => {
@@ -53,7 +55,11 @@ describe('tools', () => {
       { onprogress: (p) => progress.push(p.message ?? '') },
     );
     expect(text(result)).toContain('stream me some words');
-    const structured = result.structuredContent as { usage: { tokensOut: number }; model: string; requestId: string };
+    const structured = result.structuredContent as {
+      usage: { tokensOut: number };
+      model: string;
+      requestId: string;
+    };
     expect(structured.model).toBe('echo-1');
     expect(structured.usage.tokensOut).toBeGreaterThan(0);
     expect(progress.join('')).toBe(text(result));
@@ -68,12 +74,17 @@ describe('tools', () => {
   });
 
   it('answers a call to a tool that does not exist with an error', async () => {
-    const missing = await client.callTool({ name: 'no_such_tool', arguments: {} }).catch((error: unknown) => error);
+    const missing = await client
+      .callTool({ name: 'no_such_tool', arguments: {} })
+      .catch((error: unknown) => error);
     expect(missing instanceof Error || (missing as { isError?: boolean }).isError === true).toBe(true);
   });
 
   it('chat keeps a server-side conversation per key, and takes inline history too', async () => {
-    await client.callTool({ name: 'chat', arguments: { conversation: 'c1', messages: [{ role: 'user', content: 'first turn' }] } });
+    await client.callTool({
+      name: 'chat',
+      arguments: { conversation: 'c1', messages: [{ role: 'user', content: 'first turn' }] },
+    });
     const second = await client.callTool({
       name: 'chat',
       arguments: { conversation: 'c1', messages: [{ role: 'user', content: 'second turn' }] },
@@ -85,7 +96,12 @@ describe('tools', () => {
     const inline = await client.callTool({
       name: 'chat',
       arguments: {
-        context: { previousMessages: [{ role: 'user', content: 'earlier' }, { role: 'assistant', content: 'ok' }] },
+        context: {
+          previousMessages: [
+            { role: 'user', content: 'earlier' },
+            { role: 'assistant', content: 'ok' },
+          ],
+        },
         messages: [{ role: 'user', content: 'now' }],
       },
     });
@@ -95,7 +111,11 @@ describe('tools', () => {
   it('chat refuses both kinds of history at once with an isError result the model can read', async () => {
     const result = await client.callTool({
       name: 'chat',
-      arguments: { conversation: 'c2', context: { previousMessages: [] }, messages: [{ role: 'user', content: 'x' }] },
+      arguments: {
+        conversation: 'c2',
+        context: { previousMessages: [] },
+        messages: [{ role: 'user', content: 'x' }],
+      },
     });
     expect(result.isError).toBe(true);
     expect(text(result)).toContain('LMO_TOOL_INPUT_INVALID');
@@ -109,14 +129,20 @@ describe('tools', () => {
   });
 
   it('runs a prompt template as a tool', async () => {
-    const result = await client.callTool({ name: 'prompt_translate', arguments: { language: 'French', text: 'cheese' } });
+    const result = await client.callTool({
+      name: 'prompt_translate',
+      arguments: { language: 'French', text: 'cheese' },
+    });
     expect(text(result)).toContain('Translate into French: cheese');
   });
 });
 
 describe('prompts and completion', () => {
   it('renders a template and completes its arguments from earlier values', async () => {
-    const prompt = await client.getPrompt({ name: 'translate', arguments: { language: 'German', text: 'bread' } });
+    const prompt = await client.getPrompt({
+      name: 'translate',
+      arguments: { language: 'German', text: 'bread' },
+    });
     expect(JSON.stringify(prompt.messages)).toContain('Translate into German: bread');
     const completion = await client.complete({
       ref: { type: 'ref/prompt', name: 'translate' },
@@ -127,16 +153,25 @@ describe('prompts and completion', () => {
 });
 
 describe('the REST API', () => {
-  const headers = (): Record<string, string> => ({ 'content-type': 'application/json', authorization: `Bearer ${rt.key}` });
+  const headers = (): Record<string, string> => ({
+    'content-type': 'application/json',
+    authorization: `Bearer ${rt.key}`,
+  });
 
   it('answers /v1/query with JSON and usage, under the caller’s request id', async () => {
-    const response = await post(new URL('v1/query', rt.base), { prompt: 'rest hello' }, { ...headers(), 'x-request-id': 'req-rest-0001' });
+    const response = await post(
+      new URL('v1/query', rt.base),
+      { prompt: 'rest hello' },
+      { ...headers(), 'x-request-id': 'req-rest-0001' },
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body['answer']).toContain('rest hello');
     expect(body['requestId']).toBe('req-rest-0001');
     const events = join(rt.tenant.dir, 'usage-events.jsonl');
-    await eventually('the usage event', async () => (await readFile(events, 'utf8')).includes('req-rest-0001'));
+    await eventually('the usage event', async () =>
+      (await readFile(events, 'utf8')).includes('req-rest-0001'),
+    );
     const line = (await readFile(events, 'utf8')).split('\n').find((l) => l.includes('req-rest-0001')) ?? '';
     const event = parseUsageEvent(line);
     expect(event.ok && event.value.transport).toBe('rest');
@@ -145,12 +180,21 @@ describe('the REST API', () => {
   });
 
   it('streams /v1/stream as delta events ending with a usage event', async () => {
-    const response = await post(new URL('v1/stream', rt.base), { messages: [{ role: 'user', content: 'stream this' }] }, headers());
+    const response = await post(
+      new URL('v1/stream', rt.base),
+      { messages: [{ role: 'user', content: 'stream this' }] },
+      headers(),
+    );
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const body = await response.text();
-    const events = [...body.matchAll(/event: (\w+)\ndata: (.*)\n\n/g)].map((m) => [m[1], JSON.parse(m[2] ?? '{}')] as const);
+    const events = [...body.matchAll(/event: (\w+)\ndata: (.*)\n\n/g)].map(
+      (m) => [m[1], JSON.parse(m[2] ?? '{}')] as const,
+    );
     expect(events.at(-1)?.[0]).toBe('usage');
-    const streamed = events.filter(([e]) => e === 'delta').map(([, d]) => (d as { text: string }).text).join('');
+    const streamed = events
+      .filter(([e]) => e === 'delta')
+      .map(([, d]) => (d as { text: string }).text)
+      .join('');
     expect(streamed).toContain('stream this');
   });
 
@@ -158,7 +202,9 @@ describe('the REST API', () => {
     for (const body of [{ prompt: 'x', extra: true }, { prompt: 42 }, {}, { prompt: 'x', temperature: 5 }]) {
       const response = await post(new URL('v1/query', rt.base), body, headers());
       expect(response.status).toBe(422);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('LMO_VALIDATION_FAILED');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'LMO_VALIDATION_FAILED',
+      );
     }
   });
 });
@@ -167,17 +213,23 @@ describe('configuration reload and metrics', () => {
   it('picks up a changed model within seconds, without a restart', async () => {
     await rt.tenant.writeSpec({ ...SPEC, model: { model: 'echo-2', provider: 'echo' } });
     await eventually('the new model', async () => {
-      const response = await post(new URL('v1/query', rt.base), { prompt: 'which model?' }, {
-        'content-type': 'application/json',
-        authorization: `Bearer ${rt.key}`,
-      });
+      const response = await post(
+        new URL('v1/query', rt.base),
+        { prompt: 'which model?' },
+        {
+          'content-type': 'application/json',
+          authorization: `Bearer ${rt.key}`,
+        },
+      );
       return ((await response.json()) as { model?: string }).model === 'echo-2';
     });
   });
 
   it('counts tokens per tenant and model on the metrics port, with no key or prompt in labels', async () => {
     const metrics = await (await fetch(`http://127.0.0.1:${String(rt.runtime.metricsPort)}/metrics`)).text();
-    expect(metrics).toMatch(new RegExp(`lmo_tokens_total\\{tenant="${rt.tenant.name}",model="echo-1",direction="out"\\} \\d+`));
+    expect(metrics).toMatch(
+      new RegExp(`lmo_tokens_total\\{tenant="${rt.tenant.name}",model="echo-1",direction="out"\\} \\d+`),
+    );
     expect(metrics).toContain('lmo_request_duration_seconds_bucket');
     expect(metrics).not.toContain(rt.keyId);
     expect(metrics).not.toContain('stream me some words');

@@ -12,7 +12,10 @@ export function initializeBody(version = '2025-11-25'): Record<string, unknown> 
 }
 
 /** Headers of a JSON-RPC POST. */
-export function rpcHeaders(key: string | undefined, extra: Record<string, string> = {}): Record<string, string> {
+export function rpcHeaders(
+  key: string | undefined,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',
@@ -23,11 +26,19 @@ export function rpcHeaders(key: string | undefined, extra: Record<string, string
 
 /** POSTs a body (object → JSON; string → as is). */
 export function post(url: URL | string, body: unknown, headers: Record<string, string>): Promise<Response> {
-  return fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /** Waits until `check` is true or the time is up. */
-export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

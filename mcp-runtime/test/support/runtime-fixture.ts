@@ -56,7 +56,10 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
     {},
   );
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const runtime = await startRuntime(parsed.options, pino({ level: process.env['LMO_TEST_LOG'] ?? 'silent' }));
+  const runtime = await startRuntime(
+    parsed.options,
+    pino({ level: process.env['LMO_TEST_LOG'] ?? 'silent' }),
+  );
   const base = `http://127.0.0.1:${String(runtime.port)}/t/${tenant.name}/`;
   return {
     tenant,

@@ -24,19 +24,26 @@ async function freePort(): Promise<number> {
 /** Starts `main.ts` with `flags` and waits for /readyz. */
 export async function startRuntimeProcess(flags: Record<string, string>): Promise<RuntimeProcess> {
   const [port, metricsPort] = [await freePort(), await freePort()];
-  const args = Object.entries({ ...flags, host: '127.0.0.1', port: String(port), 'metrics-port': String(metricsPort) })
-    .flatMap(([k, v]) => [`--${k}`, v]);
+  const args = Object.entries({
+    ...flags,
+    host: '127.0.0.1',
+    port: String(port),
+    'metrics-port': String(metricsPort),
+  }).flatMap(([k, v]) => [`--${k}`, v]);
   const child = spawn(process.execPath, ['mcp-runtime/src/main.ts', ...args, '--log-level', 'warn'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`runtime exited ${String(child.exitCode)}: ${stderr}`);
-    const ready = await fetch(`http://127.0.0.1:${String(port)}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${String(port)}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`runtime not ready: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

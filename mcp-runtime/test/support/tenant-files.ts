@@ -35,7 +35,10 @@ export function uniqueTenant(prefix = 't'): string {
 }
 
 /** Writes a tenant directory for `spec` (defaults filled like the apiserver would). */
-export async function makeTenantFiles(name: string, spec: Record<string, unknown> = {}): Promise<TenantFiles> {
+export async function makeTenantFiles(
+  name: string,
+  spec: Record<string, unknown> = {},
+): Promise<TenantFiles> {
   const dir = await mkdtemp(join(tmpdir(), `lmo-rt-${name}-`));
   const writeSpec = async (next: Record<string, unknown>): Promise<void> => {
     const result = validateTenantSpec({ displayName: `Tenant ${name}`, owner: 'owner@example.com', ...next });

@@ -27,7 +27,9 @@ export class WsClientTransport implements Transport {
         reject(new Error(`upgrade refused: ${String(res.statusCode)}`));
       });
       socket.once('error', reject);
-      socket.on('message', (data: Buffer) => this.onmessage?.(JSON.parse(data.toString('utf8')) as JSONRPCMessage));
+      socket.on('message', (data: Buffer) =>
+        this.onmessage?.(JSON.parse(data.toString('utf8')) as JSONRPCMessage),
+      );
       socket.on('close', () => this.onclose?.());
     });
   }

@@ -67,7 +67,13 @@ describe('the v2 client over Streamable HTTP', () => {
     await client.connect(new StreamableHTTPClientTransport(rt.mcpUrl, { requestInit: { headers: auth() } }));
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'chat', 'embed', 'prompt_summarize', 'search_knowledge']);
+      expect(tools.map((t) => t.name).sort()).toEqual([
+        'ask',
+        'chat',
+        'embed',
+        'prompt_summarize',
+        'search_knowledge',
+      ]);
       const result = await client.callTool({ name: 'ask', arguments: { prompt: 'hello over v2' } });
       expect(result.isError).toBeFalsy();
       expect(textOf(result)).toContain('hello over v2');
@@ -79,28 +85,38 @@ describe('the v2 client over Streamable HTTP', () => {
 });
 
 describe('the v1 client (@modelcontextprotocol/sdk)', () => {
-  it.each(['2025-11-25', '2025-06-18'])('negotiates %s over Streamable HTTP and calls tools', async (version) => {
-    const client = new V1Client({ name: 'v1', version: '1.0.0' });
-    const transport = new V1StreamableTransport(rt.mcpUrl, { requestInit: { headers: auth() } });
-    await client.connect(pinVersion(transport, version));
-    try {
-      expect(transport.protocolVersion).toBe(version);
-      expect(transport.sessionId).toMatch(/^[0-9a-f-]{36}$/);
-      const result = await client.callTool({ name: 'ask', arguments: { prompt: `v1 ${version}` } });
-      expect(textOf(result)).toContain(`v1 ${version}`);
-      const prompt = await client.getPrompt({ name: 'summarize', arguments: { text: 'abc', style: 'terse' } });
-      expect(JSON.stringify(prompt.messages)).toContain('Summarize this in terse style: abc');
-    } finally {
-      await transport.terminateSession();
-      await client.close();
-    }
-  });
+  it.each(['2025-11-25', '2025-06-18'])(
+    'negotiates %s over Streamable HTTP and calls tools',
+    async (version) => {
+      const client = new V1Client({ name: 'v1', version: '1.0.0' });
+      const transport = new V1StreamableTransport(rt.mcpUrl, { requestInit: { headers: auth() } });
+      await client.connect(pinVersion(transport, version));
+      try {
+        expect(transport.protocolVersion).toBe(version);
+        expect(transport.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+        const result = await client.callTool({ name: 'ask', arguments: { prompt: `v1 ${version}` } });
+        expect(textOf(result)).toContain(`v1 ${version}`);
+        const prompt = await client.getPrompt({
+          name: 'summarize',
+          arguments: { text: 'abc', style: 'terse' },
+        });
+        expect(JSON.stringify(prompt.messages)).toContain('Summarize this in terse style: abc');
+      } finally {
+        await transport.terminateSession();
+        await client.close();
+      }
+    },
+  );
 
   it('uses the 2024-11-05 HTTP+SSE transport', async () => {
     const client = new V1Client({ name: 'old', version: '1.0.0' });
+    // The deprecated transport is the point: old clients still use it.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     const transport = new SSEClientTransport(new URL('sse', rt.base), {
       requestInit: { headers: auth() },
-      eventSourceInit: { fetch: (url, init) => fetch(url, { ...init, headers: { ...init?.headers, ...auth() } }) },
+      eventSourceInit: {
+        fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, ...auth() } }),
+      },
     });
     await client.connect(pinVersion(transport, '2024-11-05'));
     try {
