@@ -15,6 +15,7 @@ import {
   promSamples,
   recordingStripe,
   startTokenMetrics,
+  stripeMockConfig,
   type TokenMetricsServer,
 } from './support/billing.ts';
 import { waitFor } from './support/kube.ts';

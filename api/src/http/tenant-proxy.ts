@@ -99,6 +99,9 @@ export async function tenantProxyRoutes(app: FastifyInstance, deps: TenantProxyD
     method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/t/:tenant/*',
     config: { public: true },
+    // The runtime's answers go out as the runtime wrote them, as through a cluster's ingress.
+    helmet: false,
+    schema: { hide: true },
     handler: async (request, reply) => {
       const { tenant } = request.params as { tenant: string };
       const port = await runtimePortOf(tenant, deps);

@@ -1,0 +1,113 @@
+// The benchmark's report: every figure as JSON (bench/results/mcp-runtime.json), and a table
+// against the issue's targets (printed, and written to bench/results/mcp-runtime.md).
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import type { Measured, Paired } from './measure.ts';
+import type { AddedLatency, CacheHits, McpThroughput } from './request-scenarios.ts';
+import type { BenchSettings } from './stack.ts';
+import type { FirstToken, MemoryFigures } from './stream-memory-scenarios.ts';
+
+/** Usage events the runtime published to Kafka against the requests it answered. */
+export interface UsageEventCheck {
+  readonly answered: number;
+  readonly published: number;
+}
+
+/** Everything measured in one run. */
+export interface McpRuntimeReport {
+  readonly benchmark: 'mcp-runtime';
+  readonly date: string;
+  readonly machine: Readonly<Record<string, unknown>>;
+  readonly settings: BenchSettings;
+  readonly addedLatency: AddedLatency;
+  readonly mcpThroughput: McpThroughput;
+  readonly cacheHits: CacheHits;
+  readonly usageEvents: UsageEventCheck;
+  readonly firstToken: FirstToken;
+  readonly memory: MemoryFigures;
+}
+
+/** The machine, as `bench/run.ts` records it, plus the load average when the run began. */
+export function machineInfo(): Record<string, unknown> {
+  return {
+    node: process.version,
+    cpus: availableParallelism(),
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+type Row = readonly [figure: string, measured: string, peer: string, difference: string, target: string, met: string];
+
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+const plus = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(2)} ms`;
+const verdict = (ok: boolean): string => (ok ? 'yes' : '**no**');
+const rps = (m: Measured): string => `${m.requestsPerSecond.toLocaleString('en')} req/s`;
+const failures = (m: Measured): string => (m.failed > 0 ? ` (${String(m.failed)} failed)` : '');
+
+function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchSettings): Row[] {
+  const { paced, saturated } = pairs;
+  const load = `${String(settings.rate)} req/s, ${String(settings.concurrency)} clients`;
+  const full = `${String(settings.concurrency)} in flight`;
+  return [
+    [`${name}, ${load}: median`, ms(paced.through.latency.p50), ms(paced.direct.latency.p50), plus(paced.added.p50), '≤ +1 ms', verdict(paced.added.p50 <= 1)],
+    [`${name}, ${load}: p99`, ms(paced.through.latency.p99), ms(paced.direct.latency.p99), plus(paced.added.p99), '≤ +5 ms', verdict(paced.added.p99 <= 5)],
+    [`${name}, ${full}: median`, ms(saturated.through.latency.p50), ms(saturated.direct.latency.p50), plus(saturated.added.p50), '≤ +1 ms', verdict(saturated.added.p50 <= 1)],
+    [`${name}, ${full}: p99`, ms(saturated.through.latency.p99), ms(saturated.direct.latency.p99), plus(saturated.added.p99), '≤ +5 ms', verdict(saturated.added.p99 <= 5)],
+    [`${name}, ${full}: throughput${failures(saturated.through)}`, rps(saturated.through), rps(saturated.direct), '', '', ''],
+    [`${name}: runtime CPU per request`, `${saturated.runtimeCpuMsPerRequest.toFixed(2)} ms`, '', '', '', ''],
+  ];
+}
+
+function otherRows(report: McpRuntimeReport): Row[] {
+  const { mcpThroughput: t, cacheHits: c, firstToken: f, memory: m, usageEvents: u } = report;
+  return [
+    [`MCP tools/call, ${String(report.settings.concurrency)} in flight${failures(t.runtime)}`, rps(t.runtime), `${rps(t.bare)} (bare SDK server)`, `${t.ratio.toFixed(2)}×`, '≥ 0.9×', verdict(t.ratio >= 0.9)],
+    ['MCP tools/call: CPU per request', `${t.runtimeCpuMsPerRequest.toFixed(2)} ms`, `${t.bareCpuMsPerRequest.toFixed(2)} ms`, '', '', ''],
+    [`cache hits, ${String(report.settings.concurrency)} in flight${failures(c.hits)}`, rps(c.hits), '', '', '', ''],
+    ['cache hits: median / p99', `${ms(c.hits.latency.p50)} / ${ms(c.hits.latency.p99)}`, '', '', '', ''],
+    [`first streamed token (provider ${String(f.chunkDelayMs)} ms/event): median`, ms(f.through.latency.p50), ms(f.direct.latency.p50), plus(f.added.p50), '', ''],
+    ['first streamed token: p99', ms(f.through.latency.p99), ms(f.direct.latency.p99), plus(f.added.p99), '', ''],
+    ['idle runtime: RSS / heap used', `${m.idle.rssMiB} MiB / ${m.idle.heapUsedMiB} MiB`, '', '', '', ''],
+    [`per open 2025-11-25 session (${String(m.sessions.count)}): heap / RSS`, `${m.sessions.heapPerItemKiB} KiB / ${m.sessions.rssPerItemKiB} KiB`, '', '', '', ''],
+    [`per open /v1/stream (${String(m.streams.count)}): heap / RSS`, `${m.streams.heapPerItemKiB} KiB / ${m.streams.rssPerItemKiB} KiB`, '', '', '', ''],
+    ['usage events on Kafka / requests answered', `${String(u.published)} / ${String(u.answered)}`, '', '', 'equal', verdict(u.published === u.answered)],
+  ];
+}
+
+function others(report: McpRuntimeReport): string {
+  const windows: Paired['cpu'][] = [
+    report.addedLatency.rest.paced.cpu,
+    report.addedLatency.rest.saturated.cpu,
+    report.addedLatency.mcp.paced.cpu,
+    report.addedLatency.mcp.saturated.cpu,
+    report.mcpThroughput.cpu,
+    report.cacheHits.cpu,
+    report.firstToken.cpu,
+  ];
+  const percents = windows.map((w) => w.othersPercent);
+  return `other processes on the machine used ${String(Math.min(...percents))}–${String(Math.max(...percents))} % of its CPU during the measurements`;
+}
+
+/** The table of figures, as Markdown. Pure. */
+export function markdown(report: McpRuntimeReport): string {
+  const { settings, machine } = report;
+  const rows: Row[] = [
+    ...latencyRows('REST /v1/query', report.addedLatency.rest, settings),
+    ...latencyRows('MCP tools/call ask', report.addedLatency.mcp, settings),
+    ...otherRows(report),
+  ];
+  const header = '| figure | through the runtime | peer (direct) | added / ratio | target | met |';
+  const lines = rows.map((row) => `| ${row.join(' | ')} |`);
+  return [
+    `# MCP runtime benchmark, ${report.date}`,
+    '',
+    `Node ${String(machine['node'])}, ${String(machine['cpus'])} cores (${String(machine['cpu'])}), load average at start ${JSON.stringify(machine['loadAverageAtStart'])}; ${others(report)}.`,
+    `Each variant measured ${String(settings.durationMs / 1000)} s in ${String(settings.rounds)} alternating round(s) after ${String(settings.warmupMs / 1000)} s of warm-up${settings.quick ? ' (quick mode)' : ''}.`,
+    '',
+    header,
+    '| --- | --- | --- | --- | --- | --- |',
+    ...lines,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,181 @@
+// The request scenarios: latency added by the runtime (REST `/v1/query` and MCP `tools/call ask`
+// against the same request sent straight to the provider), MCP throughput against a bare SDK
+// server exposing the same tool, and cache hits.
+import type { Pool } from 'undici';
+import { spawnJsonChild, type Child } from './child.ts';
+import {
+  checkedSender,
+  closedLoop,
+  createPool,
+  openLoop,
+  type LoadResult,
+  type RequestFactory,
+  type Sender,
+} from './load-generator.ts';
+import { alternate, measured, paired, type Measured, type Paired, type Variant } from './measure.ts';
+import type { BenchContext, Stack } from './stack.ts';
+import { round } from './stats.ts';
+import {
+  mcpAnswered,
+  mcpAsk,
+  providerAnswered,
+  providerChat,
+  restAnswered,
+  restCached,
+  restQuery,
+} from './wire.ts';
+
+/** Paced (open loop at `rate`) and saturated (closed loop, `concurrency` in flight) pairs. */
+export interface LatencyPairs {
+  readonly paced: Paired;
+  readonly saturated: Paired;
+}
+
+/** Added latency of both entry points. */
+export interface AddedLatency {
+  readonly rest: LatencyPairs;
+  readonly mcp: LatencyPairs;
+}
+
+/** MCP `tools/call` requests per second: the runtime against the bare SDK server. */
+export interface McpThroughput {
+  readonly runtime: Measured;
+  readonly bare: Measured;
+  /** runtime ÷ bare requests per second. */
+  readonly ratio: number;
+  readonly runtimeCpuMsPerRequest: number;
+  readonly bareCpuMsPerRequest: number;
+  readonly cpu: Paired['cpu'];
+}
+
+/** Cache hits (temperature 0, the same prompt every time), closed loop. */
+export interface CacheHits {
+  readonly hits: Measured;
+  readonly runtimeCpuMsPerRequest: number;
+  readonly cpu: Paired['cpu'];
+}
+
+type Kind = 'rest' | 'mcp';
+type Mode = 'paced' | 'saturated';
+
+/** A factory of requests with prompts unique across rounds (a counter of its own). */
+function unique(stack: Stack, label: string, build: (prompt: string, i: number) => ReturnType<RequestFactory>): RequestFactory {
+  let n = 0;
+  return () => {
+    const i = n++;
+    return build(stack.prompt(label, i), i);
+  };
+}
+
+function throughRuntime(stack: Stack, kind: Kind, label: string): { make: RequestFactory; sender: Sender } {
+  const { path, key } = stack.runtime;
+  return kind === 'rest'
+    ? { make: unique(stack, label, (prompt) => restQuery(path, key, prompt)), sender: checkedSender(restAnswered) }
+    : { make: unique(stack, label, (prompt, i) => mcpAsk(`${path}mcp`, key, i, prompt)), sender: checkedSender(mcpAnswered) };
+}
+
+/** One load run of `mode` with the context's settings. */
+function runner(ctx: BenchContext, mode: Mode, pool: Pool, load: { make: RequestFactory; sender: Sender }) {
+  const { warmupMs, rate, concurrency } = ctx.settings;
+  return (durationMs: number): Promise<LoadResult> =>
+    mode === 'paced'
+      ? openLoop(pool, load.make, { durationMs, warmupMs, sender: load.sender, rate })
+      : closedLoop(pool, load.make, { durationMs, warmupMs, sender: load.sender, concurrency });
+}
+
+async function pair(ctx: BenchContext, stack: Stack, kind: Kind, mode: Mode): Promise<Paired> {
+  const label = `${kind}-${mode}`;
+  const { durationMs, rounds, rate, concurrency } = ctx.settings;
+  ctx.say(
+    `added latency, ${kind === 'rest' ? 'POST /v1/query' : 'MCP tools/call ask'}, ${
+      mode === 'paced' ? `${String(rate)} req/s over ${String(concurrency)} clients` : `${String(concurrency)} in flight`
+    }: through the runtime vs straight to the provider`,
+  );
+  const direct = { make: unique(stack, `${label}-direct`, (prompt) => providerChat(prompt)), sender: checkedSender(providerAnswered) };
+  const variants: Variant[] = [
+    { name: 'through', run: runner(ctx, mode, stack.runtimePool, throughRuntime(stack, kind, label)) },
+    { name: 'direct', run: runner(ctx, mode, stack.directPool, direct) },
+  ];
+  const { results, cpu } = await alternate(variants, { durationMs, rounds, pids: stack.pids() });
+  const [through, straight] = [results['through'], results['direct']];
+  if (through === undefined || straight === undefined) throw new Error('a variant did not run');
+  return paired(through, straight, cpu);
+}
+
+/** Added latency of REST and MCP, paced and saturated. */
+export async function measureAddedLatency(ctx: BenchContext, stack: Stack): Promise<AddedLatency> {
+  const rest = { paced: await pair(ctx, stack, 'rest', 'paced'), saturated: await pair(ctx, stack, 'rest', 'saturated') };
+  const mcp = { paced: await pair(ctx, stack, 'mcp', 'paced'), saturated: await pair(ctx, stack, 'mcp', 'saturated') };
+  return { rest, mcp };
+}
+
+/** The bare SDK server, calling the stack's provider. */
+export async function startBareServer(stack: Stack, connections: number): Promise<{ child: Child; pool: Pool; stop(): Promise<void> }> {
+  const { child, ready } = await spawnJsonChild<{ port: number }>('bench/mcp-runtime/bare-mcp-server.ts', [
+    '--provider-url',
+    `${stack.providerOrigin}/v1`,
+  ]);
+  const pool = createPool(`http://127.0.0.1:${String(ready.port)}`, connections);
+  return {
+    child,
+    pool,
+    stop: async () => {
+      await pool.close();
+      await child.stop();
+    },
+  };
+}
+
+/** `tools/call ask` through the runtime vs the bare server, closed loop. */
+export async function measureMcpThroughput(ctx: BenchContext, stack: Stack): Promise<McpThroughput> {
+  const { durationMs, rounds, concurrency } = ctx.settings;
+  ctx.say(`MCP throughput: tools/call ask, ${String(concurrency)} in flight, the runtime vs a bare SDK server`);
+  const bare = await startBareServer(stack, concurrency);
+  try {
+    const runtimeLoad = throughRuntime(stack, 'mcp', 'mcp-throughput');
+    const bareLoad = {
+      make: unique(stack, 'mcp-throughput-bare', (prompt, i) => mcpAsk('/mcp', undefined, i, prompt)),
+      sender: checkedSender(mcpAnswered),
+    };
+    const variants: Variant[] = [
+      { name: 'runtime', run: runner(ctx, 'saturated', stack.runtimePool, runtimeLoad) },
+      { name: 'bare', run: runner(ctx, 'saturated', bare.pool, bareLoad) },
+    ];
+    const pids = { ...stack.pids(), bare: bare.child.pid };
+    const { results, cpu } = await alternate(variants, { durationMs, rounds, pids });
+    const [runtime, peer] = [results['runtime'], results['bare']];
+    if (runtime === undefined || peer === undefined) throw new Error('a variant did not run');
+    const perRequest = (name: string, result: LoadResult): number =>
+      round((1000 * (cpu.cpuSeconds[name] ?? 0)) / Math.max(1, result.answeredInAll), 2);
+    return {
+      runtime: measured(runtime),
+      bare: measured(peer),
+      ratio: round(runtime.requestsPerSecond / Math.max(1, peer.requestsPerSecond), 2),
+      runtimeCpuMsPerRequest: perRequest('runtime', runtime),
+      bareCpuMsPerRequest: perRequest('bare', peer),
+      cpu,
+    };
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** Cache hits: the same temperature-0 prompt, closed loop, after one request that fills the cache. */
+export async function measureCacheHits(ctx: BenchContext, stack: Stack): Promise<CacheHits> {
+  const { durationMs, rounds, concurrency } = ctx.settings;
+  ctx.say(`cache hits: POST /v1/query, temperature 0, one prompt, ${String(concurrency)} in flight`);
+  const request = restQuery(stack.runtime.path, stack.runtime.key, stack.prompt('cache', 0), { temperature: 0 });
+  const fill = await stack.runtimePool.request({ method: 'POST', ...request });
+  const first = await fill.body.text();
+  if (!restAnswered(fill.statusCode, first)) throw new Error(`the cache-filling request failed: ${first.slice(0, 200)}`);
+  const load = { make: () => request, sender: checkedSender(restCached) };
+  const variants: Variant[] = [{ name: 'hits', run: runner(ctx, 'saturated', stack.runtimePool, load) }];
+  const { results, cpu } = await alternate(variants, { durationMs, rounds, pids: stack.pids() });
+  const hits = results['hits'];
+  if (hits === undefined) throw new Error('the cache run did not run');
+  return {
+    hits: measured(hits),
+    runtimeCpuMsPerRequest: round((1000 * (cpu.cpuSeconds['runtime'] ?? 0)) / Math.max(1, hits.answeredInAll), 3),
+    cpu,
+  };
+}
