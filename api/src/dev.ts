@@ -9,7 +9,13 @@ import { pino } from 'pino';
 import { API_ENV_HELP } from './config/api-config.ts';
 import { devBanner } from './dev/dev-banner.ts';
 import { DEMO_TENANT, ensureDemoTenant, ensureDevAdmin, rotateDevKey } from './dev/dev-bootstrap.ts';
-import { devApiConfig, devDataDir, displayPath, publicUrlOf, REAL_SERVICE_VARIABLES } from './dev/dev-config.ts';
+import {
+  devApiConfig,
+  devDataDir,
+  displayPath,
+  publicUrlOf,
+  REAL_SERVICE_VARIABLES,
+} from './dev/dev-config.ts';
 import { startRuntimeMetricsServer } from './dev/runtime-metrics-server.ts';
 import { createLogger } from './logger.ts';
 import { startApi, type RunningApi } from './start.ts';
@@ -30,9 +36,9 @@ const usage = (): string =>
     '',
     `Ignored, so that embedded defaults apply: ${REAL_SERVICE_VARIABLES.join(', ')}.`,
     'Other API variables apply as for node api/src/main.ts, for example:',
-    ...(['LMO_BOOTSTRAP_ADMIN_EMAIL', 'LMO_BOOTSTRAP_ADMIN_PASSWORD', 'LMO_CORS_ORIGINS', 'LOG_LEVEL'] as const).map(
-      (name) => `  ${name.padEnd(30)} ${API_ENV_HELP[name]}`,
-    ),
+    ...(
+      ['LMO_BOOTSTRAP_ADMIN_EMAIL', 'LMO_BOOTSTRAP_ADMIN_PASSWORD', 'LMO_CORS_ORIGINS', 'LOG_LEVEL'] as const
+    ).map((name) => `  ${name.padEnd(30)} ${API_ENV_HELP[name]}`),
     '',
   ].join('\n');
 
@@ -74,6 +80,14 @@ function stopSignal(onForce: () => void): Promise<string> {
   });
 }
 
+/** Waits for the demo runtime; its phase for the banner. */
+async function demoReady(api: RunningApi, shownDir: string, abort: AbortSignal): Promise<string> {
+  out('  … waiting for the demo runtime');
+  const ready = (await api.runtimes?.supervisor.whenReady(DEMO_TENANT, 60_000, abort)) ?? false;
+  out(`  ${ready ? '✓' : '✗'} demo runtime ${ready ? 'ready' : 'not ready after 60 s'}`);
+  return ready ? 'Ready' : `not ready yet (see ${shownDir}/tenants/${DEMO_TENANT}/logs/runtime.log)`;
+}
+
 async function bootstrap(
   api: RunningApi,
   bootstrapEmail: string | undefined,
@@ -87,24 +101,16 @@ async function bootstrap(
   out(`  ✓ demo tenant "${DEMO_TENANT}" (${demo.created ? 'created' : 'exists'})`);
   const key = await rotateDevKey(services, admin.user);
   out(`  ✓ new demo API key${key.revoked > 0 ? ' (the previous dev key is revoked)' : ''}`);
-  const supervisor = api.runtimes?.supervisor;
-  let phase = demo.record.spec.suspended ? 'Suspended' : 'Ready';
-  if (!demo.record.spec.suspended && supervisor !== undefined) {
-    out('  … waiting for the demo runtime');
-    const ready = await supervisor.whenReady(DEMO_TENANT, 60_000, abort);
-    phase = ready ? 'Ready' : `not ready yet (see ${shownDir}/tenants/${DEMO_TENANT}/logs/runtime.log)`;
-    out(`  ${ready ? '✓' : '✗'} demo runtime ${ready ? 'ready' : 'not ready after 60 s'}`);
-  }
-  const url = publicUrlOf(api.url);
+  const phase = demo.record.spec.suspended ? 'Suspended' : await demoReady(api, shownDir, abort);
   return devBanner({
-    url,
+    url: publicUrlOf(api.url),
     admin: { email: admin.user.email, password: admin.password, source: admin.source },
     tenant: DEMO_TENANT,
     phase,
     apiKey: key.key,
     revokedKeys: key.revoked,
     dataDir: shownDir,
-    runtimes: supervisor?.pids().length ?? 0,
+    runtimes: api.runtimes?.supervisor.pids().length ?? 0,
   });
 }
 
@@ -137,13 +143,19 @@ async function main(argv: string[]): Promise<number> {
   try {
     const parsed = devApiConfig(process.env, devFlags, metrics.url);
     if (!parsed.ok) {
-      process.stderr.write(`lmo dev: invalid configuration:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      process.stderr.write(
+        `lmo dev: invalid configuration:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+      );
       return 2;
     }
     const { config } = parsed;
     out(`make dev: starting LMO with embedded defaults; data in ${shownDir}/`);
     out('  … API: PGlite database and migrations, tenant runtime supervisor');
-    const destination = pino.destination({ dest: join(dataDir, 'logs', 'api.log'), mkdir: true, sync: false });
+    const destination = pino.destination({
+      dest: join(dataDir, 'logs', 'api.log'),
+      mkdir: true,
+      sync: false,
+    });
     const logger = createLogger(config.logLevel, destination);
     try {
       api = await startApi(config, logger, {

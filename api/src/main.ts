@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { API_ENV_HELP, parseApiConfig, type ApiConfig } from './config/api-config.ts';
 import { migrateLatest } from './db/migrations.ts';
 import { createLogger } from './logger.ts';
-import { startApi } from './start.ts';
 
 const usage = (): string =>
   [
@@ -79,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  // Loaded only to run: --help and --check-config stay quick without the whole app's modules.
+  const { startApi } = await import('./start.ts');
   const api = await startApi(config, logger);
   logger.info({ url: api.url, registry: config.tenantRegistry }, 'Platform API listening');
   await new Promise<void>((resolve) => {

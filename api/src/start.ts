@@ -6,6 +6,7 @@ import { buildApp, type BuildAppOptions, type BuiltApp } from './app.ts';
 import { startBackground, type Background } from './background.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ApiConfig } from './config/api-config.ts';
+import type { AppDeps } from './services.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateLatest } from './db/migrations.ts';
 import { DirectoryKeyHashSink } from './keys/directory-key-hash-sink.ts';
@@ -58,6 +59,19 @@ async function standaloneRuntimes(
   return createStandaloneRuntimes({ ...deps, tenantsDir: config.tenantsDir }, settings);
 }
 
+/** The app's dependencies and options, with the supervisor's registry and proxy routes when supervised. */
+function withRuntimes(
+  deps: AppDeps,
+  options: StartApiOptions,
+  runtimes: StandaloneRuntimes | undefined,
+): [AppDeps, BuildAppOptions] {
+  if (runtimes === undefined) return [deps, options];
+  return [
+    { ...deps, tenantRegistry: runtimes.registry },
+    { ...options, routes: [...(options.routes ?? []), runtimes.routes] },
+  ];
+}
+
 /** The tenant registry and key-hash sink the configuration asks for. */
 export async function createBackends(
   config: ApiConfig,
@@ -107,8 +121,7 @@ export async function startApi(
       options.supervisor,
     );
     const built = await buildApp(
-      { config, db, clock, logger, ...backends, tenantRegistry: runtimes?.registry ?? backends.tenantRegistry },
-      { ...options, routes: [...(options.routes ?? []), ...(runtimes === undefined ? [] : [runtimes.routes])] },
+      ...withRuntimes({ config, db, clock, logger, ...backends }, options, runtimes),
     );
     if (config.bootstrapAdmin !== undefined) {
       const created = await built.services.users.ensurePlatformAdmin(

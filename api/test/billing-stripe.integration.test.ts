@@ -170,6 +170,20 @@ describe('billing with Stripe (stripe-mock)', () => {
     expect(meterEvents(`lmo-${tenant}-2026112304`)).toEqual([]);
   }, 30_000);
 
+  it('serves the plans without credentials', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/v1/billing/plans' });
+    const plans = response.json<{
+      items: { name: string; monthlyPriceCents: number; meteredCentsPerMillionTokens: number }[];
+    }>();
+
+    expect(response.statusCode).toBe(200);
+    expect(plans.items.map((p) => [p.name, p.monthlyPriceCents, p.meteredCentsPerMillionTokens])).toEqual([
+      ['free', 0, 0],
+      ['pro', 4_900, 200],
+      ['enterprise', 99_900, 120],
+    ]);
+  });
+
   describe('invoices and the webhook', () => {
     let session: Session;
     let tenant: string;

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { toNodeHandler } from '@modelcontextprotocol/node';
+import { toNodeHandler, type NodeIncomingMessageLike } from '@modelcontextprotocol/node';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 
@@ -25,11 +25,25 @@ async function complete(prompt: string, temperature: number): Promise<ChatAnswer
   const response = await fetch(`${providerUrl}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model, messages: [{ role: 'user', content: prompt }], temperature, max_tokens: 1024 }),
+    body: JSON.stringify({
+      model,
+      messages: [{ role: 'user', content: prompt }],
+      temperature,
+      max_tokens: 1024,
+    }),
   });
   if (!response.ok) throw new Error(`provider answered ${String(response.status)}`);
   return (await response.json()) as ChatAnswer;
 }
+
+// Built once: a competent SDK user does not rebuild schemas per request (the factory runs per request).
+const inputSchema = z.strictObject({
+  prompt: z.string().min(1).max(100_000),
+  system: z.string().max(20_000).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  maxTokens: z.number().int().min(1).max(200_000).optional(),
+  cache: z.boolean().optional(),
+});
 
 const outputSchema = z.object({
   answer: z.string(),
@@ -46,19 +60,16 @@ function buildServer(): McpServer {
     {
       title: 'Ask the model',
       description: 'Sends one prompt to the model and returns its answer.',
-      inputSchema: z.strictObject({
-        prompt: z.string().min(1).max(100_000),
-        system: z.string().max(20_000).optional(),
-        temperature: z.number().min(0).max(2).optional(),
-        maxTokens: z.number().int().min(1).max(200_000).optional(),
-        cache: z.boolean().optional(),
-      }),
+      inputSchema,
       outputSchema,
     },
     async (args) => {
       const answer = await complete(args.prompt, args.temperature ?? 0.7);
       const text = answer.choices[0]?.message.content ?? '';
-      const usage = { tokensIn: answer.usage?.prompt_tokens ?? 0, tokensOut: answer.usage?.completion_tokens ?? 0 };
+      const usage = {
+        tokensIn: answer.usage?.prompt_tokens ?? 0,
+        tokensOut: answer.usage?.completion_tokens ?? 0,
+      };
       return {
         content: [{ type: 'text', text }],
         structuredContent: { answer: text, model, cached: false, usage, requestId: crypto.randomUUID() },
@@ -70,7 +81,8 @@ function buildServer(): McpServer {
 
 const handler = toNodeHandler(createMcpHandler(() => buildServer()));
 const http = createServer((request, response) => {
-  void handler(request, response);
+  // IncomingMessage declares `method?: string | undefined`; the handler's type omits `| undefined`.
+  void handler(request as NodeIncomingMessageLike, response);
 });
 http.keepAliveTimeout = 65_000;
 http.listen(0, '127.0.0.1', () => {

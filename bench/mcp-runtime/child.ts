@@ -46,7 +46,11 @@ function wrap(child: ChildProcess, tail: () => string): Child {
 }
 
 /** Starts `node <nodeArgs> <args>` in the repository root; stdout piped or to a file descriptor, stderr kept. */
-export function spawnNode(nodeArgs: readonly string[], args: readonly string[], stdout: 'pipe' | number): Child {
+export function spawnNode(
+  nodeArgs: readonly string[],
+  args: readonly string[],
+  stdout: 'pipe' | number,
+): Child {
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', stdout, 'pipe'],
@@ -62,7 +66,10 @@ export function spawnNode(nodeArgs: readonly string[], args: readonly string[], 
  * Starts a child that prints one JSON line on stdout once it is ready (the bench's own child
  * entries do), and returns that line parsed with the child.
  */
-export async function spawnJsonChild<T>(script: string, args: readonly string[]): Promise<{ child: Child; ready: T }> {
+export async function spawnJsonChild(
+  script: string,
+  args: readonly string[],
+): Promise<{ child: Child; ready: Record<string, unknown> }> {
   const child = spawnNode([], [script, ...args], 'pipe');
   const stdout = child.process.stdout;
   if (stdout === null) throw new Error(`${script}: no stdout`);
@@ -79,20 +86,22 @@ export async function spawnJsonChild<T>(script: string, args: readonly string[])
   });
   // Keep draining stdout so the child never blocks on a full pipe.
   lines.on('line', () => undefined);
-  return { child, ready: JSON.parse(line) as T };
+  return { child, ready: JSON.parse(line) as Record<string, unknown> };
 }
 
 /** Polls `url` until it answers 200 or `child` exits or the time is up. */
 export async function waitUntilReady(url: string, child: Child, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.process.exitCode !== null) throw new Error(`exited ${String(child.process.exitCode)}: ${child.stderrTail()}`);
+    if (child.process.exitCode !== null)
+      throw new Error(`exited ${String(child.process.exitCode)}: ${child.stderrTail()}`);
     const ready = await fetch(url).then(
       (r) => r.ok,
       () => false,
     );
     if (ready) return;
-    if (Date.now() > deadline) throw new Error(`not ready after ${String(timeoutMs)} ms: ${child.stderrTail()}`);
+    if (Date.now() > deadline)
+      throw new Error(`not ready after ${String(timeoutMs)} ms: ${child.stderrTail()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -60,7 +60,8 @@ export function startCpuWindow(pids: Readonly<Record<string, number>>): CpuWindo
       const wallSeconds = (performance.now() - started) / 1000;
       const after = systemSample('');
       const cpuSeconds: Record<string, number> = { bench: round(selfCpu() - selfBefore, 2) };
-      for (const [name, pid] of Object.entries(pids)) cpuSeconds[name] = round(cpuOf(pid) - (before[name] ?? 0), 2);
+      for (const [name, pid] of Object.entries(pids))
+        cpuSeconds[name] = round(cpuOf(pid) - (before[name] ?? 0), 2);
       const total = after.machineTotal - machine.machineTotal;
       const busy = after.machineBusy - machine.machineBusy;
       const ours = Object.values(cpuSeconds).reduce((sum, s) => sum + s, 0);

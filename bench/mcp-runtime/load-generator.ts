@@ -56,14 +56,24 @@ export interface LoadResult {
 
 /** A pool of `connections` keep-alive connections to `origin`, no pipelining. */
 export function createPool(origin: string, connections: number): Pool {
-  return new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000, keepAliveMaxTimeout: 60_000 });
+  return new Pool(origin, {
+    connections,
+    pipelining: 1,
+    keepAliveTimeout: 60_000,
+    keepAliveMaxTimeout: 60_000,
+  });
 }
 
 /** A sender that POSTs, reads the whole body and applies `check`. */
 export function checkedSender(check: ResponseCheck): Sender {
   return async (pool, request) => {
     try {
-      const response = await pool.request({ method: 'POST', path: request.path, headers: request.headers, body: request.body });
+      const response = await pool.request({
+        method: 'POST',
+        path: request.path,
+        headers: request.headers,
+        body: request.body,
+      });
       const body = await response.body.text();
       return { outcome: check(response.statusCode, body) ? undefined : String(response.statusCode), body };
     } catch (error) {
@@ -101,13 +111,25 @@ class Recorder {
 
   result(): LoadResult {
     const { failed, failures, failureSample, answered } = this;
-    return toResult(this.latencies, { failed, failures, failureSample, answered, seconds: (this.#to - this.#from) / 1000 });
+    return toResult(this.latencies, {
+      failed,
+      failures,
+      failureSample,
+      answered,
+      seconds: (this.#to - this.#from) / 1000,
+    });
   }
 }
 
 function toResult(
   latencies: readonly number[],
-  counts: { failed: number; failures: Record<string, number>; failureSample: string | undefined; seconds: number; answered: number },
+  counts: {
+    failed: number;
+    failures: Record<string, number>;
+    failureSample: string | undefined;
+    seconds: number;
+    answered: number;
+  },
 ): LoadResult {
   return {
     latency: summarize(latencies),
@@ -125,7 +147,8 @@ function toResult(
 /** Several runs of the same thing (rounds) as one: latencies pooled, counts and seconds added. Pure. */
 export function mergeResults(results: readonly LoadResult[]): LoadResult {
   const failures: Record<string, number> = {};
-  for (const r of results) for (const [k, n] of Object.entries(r.failures)) failures[k] = (failures[k] ?? 0) + n;
+  for (const r of results)
+    for (const [k, n] of Object.entries(r.failures)) failures[k] = (failures[k] ?? 0) + n;
   return toResult(
     results.flatMap((r) => r.latencies),
     {

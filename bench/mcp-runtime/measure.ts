@@ -15,8 +15,7 @@ export interface Variant {
 
 /** Drops the raw latencies. Pure. */
 export function measured(result: LoadResult): Measured {
-  const { latencies: _latencies, ...rest } = result;
-  return rest;
+  return Object.fromEntries(Object.entries(result).filter(([key]) => key !== 'latencies')) as Measured;
 }
 
 /**
@@ -25,7 +24,11 @@ export function measured(result: LoadResult): Measured {
  */
 export async function alternate(
   variants: readonly Variant[],
-  options: { readonly durationMs: number; readonly rounds: number; readonly pids: Readonly<Record<string, number>> },
+  options: {
+    readonly durationMs: number;
+    readonly rounds: number;
+    readonly pids: Readonly<Record<string, number>>;
+  },
 ): Promise<{ results: Record<string, LoadResult>; cpu: CpuFigures }> {
   const runs: Record<string, LoadResult[]> = {};
   const window = startCpuWindow(options.pids);
@@ -35,7 +38,10 @@ export async function alternate(
     for (const variant of order) (runs[variant.name] ??= []).push(await variant.run(share));
   }
   const cpu = window.stop();
-  return { results: Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, mergeResults(list)])), cpu };
+  return {
+    results: Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, mergeResults(list)])),
+    cpu,
+  };
 }
 
 /** A through-runtime result against its direct peer. */

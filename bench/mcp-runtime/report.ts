@@ -37,7 +37,14 @@ export function machineInfo(): Record<string, unknown> {
   };
 }
 
-type Row = readonly [figure: string, measured: string, peer: string, difference: string, target: string, met: string];
+type Row = readonly [
+  figure: string,
+  measured: string,
+  peer: string,
+  difference: string,
+  target: string,
+  met: string,
+];
 
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
 const plus = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(2)} ms`;
@@ -50,11 +57,46 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
   const load = `${String(settings.rate)} req/s, ${String(settings.concurrency)} clients`;
   const full = `${String(settings.concurrency)} in flight`;
   return [
-    [`${name}, ${load}: median`, ms(paced.through.latency.p50), ms(paced.direct.latency.p50), plus(paced.added.p50), '≤ +1 ms', verdict(paced.added.p50 <= 1)],
-    [`${name}, ${load}: p99`, ms(paced.through.latency.p99), ms(paced.direct.latency.p99), plus(paced.added.p99), '≤ +5 ms', verdict(paced.added.p99 <= 5)],
-    [`${name}, ${full}: median`, ms(saturated.through.latency.p50), ms(saturated.direct.latency.p50), plus(saturated.added.p50), '≤ +1 ms', verdict(saturated.added.p50 <= 1)],
-    [`${name}, ${full}: p99`, ms(saturated.through.latency.p99), ms(saturated.direct.latency.p99), plus(saturated.added.p99), '≤ +5 ms', verdict(saturated.added.p99 <= 5)],
-    [`${name}, ${full}: throughput${failures(saturated.through)}`, rps(saturated.through), rps(saturated.direct), '', '', ''],
+    [
+      `${name}, ${load}: median`,
+      ms(paced.through.latency.p50),
+      ms(paced.direct.latency.p50),
+      plus(paced.added.p50),
+      '≤ +1 ms',
+      verdict(paced.added.p50 <= 1),
+    ],
+    [
+      `${name}, ${load}: p99`,
+      ms(paced.through.latency.p99),
+      ms(paced.direct.latency.p99),
+      plus(paced.added.p99),
+      '≤ +5 ms',
+      verdict(paced.added.p99 <= 5),
+    ],
+    [
+      `${name}, ${full}: median`,
+      ms(saturated.through.latency.p50),
+      ms(saturated.direct.latency.p50),
+      plus(saturated.added.p50),
+      '≤ +1 ms',
+      verdict(saturated.added.p50 <= 1),
+    ],
+    [
+      `${name}, ${full}: p99`,
+      ms(saturated.through.latency.p99),
+      ms(saturated.direct.latency.p99),
+      plus(saturated.added.p99),
+      '≤ +5 ms',
+      verdict(saturated.added.p99 <= 5),
+    ],
+    [
+      `${name}, ${full}: throughput${failures(saturated.through)}`,
+      rps(saturated.through),
+      rps(saturated.direct),
+      '',
+      '',
+      '',
+    ],
     [`${name}: runtime CPU per request`, `${saturated.runtimeCpuMsPerRequest.toFixed(2)} ms`, '', '', '', ''],
   ];
 }
@@ -62,16 +104,72 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
 function otherRows(report: McpRuntimeReport): Row[] {
   const { mcpThroughput: t, cacheHits: c, firstToken: f, memory: m, usageEvents: u } = report;
   return [
-    [`MCP tools/call, ${String(report.settings.concurrency)} in flight${failures(t.runtime)}`, rps(t.runtime), `${rps(t.bare)} (bare SDK server)`, `${t.ratio.toFixed(2)}×`, '≥ 0.9×', verdict(t.ratio >= 0.9)],
-    ['MCP tools/call: CPU per request', `${t.runtimeCpuMsPerRequest.toFixed(2)} ms`, `${t.bareCpuMsPerRequest.toFixed(2)} ms`, '', '', ''],
-    [`cache hits, ${String(report.settings.concurrency)} in flight${failures(c.hits)}`, rps(c.hits), '', '', '', ''],
+    [
+      `MCP tools/call, ${String(report.settings.concurrency)} in flight${failures(t.runtime)}`,
+      rps(t.runtime),
+      `${rps(t.bare)} (bare SDK server)`,
+      `${t.ratio.toFixed(2)}×`,
+      '≥ 0.9×',
+      verdict(t.ratio >= 0.9),
+    ],
+    [
+      'MCP tools/call: CPU per request',
+      `${t.runtimeCpuMsPerRequest.toFixed(2)} ms`,
+      `${t.bareCpuMsPerRequest.toFixed(2)} ms`,
+      '',
+      '',
+      '',
+    ],
+    [
+      `cache hits, ${String(report.settings.concurrency)} in flight${failures(c.hits)}`,
+      rps(c.hits),
+      '',
+      '',
+      '',
+      '',
+    ],
     ['cache hits: median / p99', `${ms(c.hits.latency.p50)} / ${ms(c.hits.latency.p99)}`, '', '', '', ''],
-    [`first streamed token (provider ${String(f.chunkDelayMs)} ms/event): median`, ms(f.through.latency.p50), ms(f.direct.latency.p50), plus(f.added.p50), '', ''],
-    ['first streamed token: p99', ms(f.through.latency.p99), ms(f.direct.latency.p99), plus(f.added.p99), '', ''],
+    [
+      `first streamed token (provider ${String(f.chunkDelayMs)} ms/event): median`,
+      ms(f.through.latency.p50),
+      ms(f.direct.latency.p50),
+      plus(f.added.p50),
+      '',
+      '',
+    ],
+    [
+      'first streamed token: p99',
+      ms(f.through.latency.p99),
+      ms(f.direct.latency.p99),
+      plus(f.added.p99),
+      '',
+      '',
+    ],
     ['idle runtime: RSS / heap used', `${m.idle.rssMiB} MiB / ${m.idle.heapUsedMiB} MiB`, '', '', '', ''],
-    [`per open 2025-11-25 session (${String(m.sessions.count)}): heap / RSS`, `${m.sessions.heapPerItemKiB} KiB / ${m.sessions.rssPerItemKiB} KiB`, '', '', '', ''],
-    [`per open /v1/stream (${String(m.streams.count)}): heap / RSS`, `${m.streams.heapPerItemKiB} KiB / ${m.streams.rssPerItemKiB} KiB`, '', '', '', ''],
-    ['usage events on Kafka / requests answered', `${String(u.published)} / ${String(u.answered)}`, '', '', 'equal', verdict(u.published === u.answered)],
+    [
+      `per open 2025-11-25 session (${String(m.sessions.count)}): heap / RSS`,
+      `${m.sessions.heapPerItemKiB} KiB / ${m.sessions.rssPerItemKiB} KiB`,
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      `per open /v1/stream (${String(m.streams.count)}): heap / RSS`,
+      `${m.streams.heapPerItemKiB} KiB / ${m.streams.rssPerItemKiB} KiB`,
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      'usage events on Kafka / requests answered',
+      `${String(u.published)} / ${String(u.answered)}`,
+      '',
+      '',
+      'equal',
+      verdict(u.published === u.answered),
+    ],
   ];
 }
 

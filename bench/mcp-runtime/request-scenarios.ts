@@ -59,7 +59,11 @@ type Kind = 'rest' | 'mcp';
 type Mode = 'paced' | 'saturated';
 
 /** A factory of requests with prompts unique across rounds (a counter of its own). */
-function unique(stack: Stack, label: string, build: (prompt: string, i: number) => ReturnType<RequestFactory>): RequestFactory {
+function unique(
+  stack: Stack,
+  label: string,
+  build: (prompt: string, i: number) => ReturnType<RequestFactory>,
+): RequestFactory {
   let n = 0;
   return () => {
     const i = n++;
@@ -70,8 +74,14 @@ function unique(stack: Stack, label: string, build: (prompt: string, i: number) 
 function throughRuntime(stack: Stack, kind: Kind, label: string): { make: RequestFactory; sender: Sender } {
   const { path, key } = stack.runtime;
   return kind === 'rest'
-    ? { make: unique(stack, label, (prompt) => restQuery(path, key, prompt)), sender: checkedSender(restAnswered) }
-    : { make: unique(stack, label, (prompt, i) => mcpAsk(`${path}mcp`, key, i, prompt)), sender: checkedSender(mcpAnswered) };
+    ? {
+        make: unique(stack, label, (prompt) => restQuery(path, key, prompt)),
+        sender: checkedSender(restAnswered),
+      }
+    : {
+        make: unique(stack, label, (prompt, i) => mcpAsk({ path: `${path}mcp`, key }, i, prompt)),
+        sender: checkedSender(mcpAnswered),
+      };
 }
 
 /** One load run of `mode` with the context's settings. */
@@ -88,10 +98,15 @@ async function pair(ctx: BenchContext, stack: Stack, kind: Kind, mode: Mode): Pr
   const { durationMs, rounds, rate, concurrency } = ctx.settings;
   ctx.say(
     `added latency, ${kind === 'rest' ? 'POST /v1/query' : 'MCP tools/call ask'}, ${
-      mode === 'paced' ? `${String(rate)} req/s over ${String(concurrency)} clients` : `${String(concurrency)} in flight`
+      mode === 'paced'
+        ? `${String(rate)} req/s over ${String(concurrency)} clients`
+        : `${String(concurrency)} in flight`
     }: through the runtime vs straight to the provider`,
   );
-  const direct = { make: unique(stack, `${label}-direct`, (prompt) => providerChat(prompt)), sender: checkedSender(providerAnswered) };
+  const direct = {
+    make: unique(stack, `${label}-direct`, (prompt) => providerChat(prompt)),
+    sender: checkedSender(providerAnswered),
+  };
   const variants: Variant[] = [
     { name: 'through', run: runner(ctx, mode, stack.runtimePool, throughRuntime(stack, kind, label)) },
     { name: 'direct', run: runner(ctx, mode, stack.directPool, direct) },
@@ -104,18 +119,27 @@ async function pair(ctx: BenchContext, stack: Stack, kind: Kind, mode: Mode): Pr
 
 /** Added latency of REST and MCP, paced and saturated. */
 export async function measureAddedLatency(ctx: BenchContext, stack: Stack): Promise<AddedLatency> {
-  const rest = { paced: await pair(ctx, stack, 'rest', 'paced'), saturated: await pair(ctx, stack, 'rest', 'saturated') };
-  const mcp = { paced: await pair(ctx, stack, 'mcp', 'paced'), saturated: await pair(ctx, stack, 'mcp', 'saturated') };
+  const rest = {
+    paced: await pair(ctx, stack, 'rest', 'paced'),
+    saturated: await pair(ctx, stack, 'rest', 'saturated'),
+  };
+  const mcp = {
+    paced: await pair(ctx, stack, 'mcp', 'paced'),
+    saturated: await pair(ctx, stack, 'mcp', 'saturated'),
+  };
   return { rest, mcp };
 }
 
 /** The bare SDK server, calling the stack's provider. */
-export async function startBareServer(stack: Stack, connections: number): Promise<{ child: Child; pool: Pool; stop(): Promise<void> }> {
-  const { child, ready } = await spawnJsonChild<{ port: number }>('bench/mcp-runtime/bare-mcp-server.ts', [
+export async function startBareServer(
+  stack: Stack,
+  connections: number,
+): Promise<{ child: Child; pool: Pool; stop(): Promise<void> }> {
+  const { child, ready } = await spawnJsonChild('bench/mcp-runtime/bare-mcp-server.ts', [
     '--provider-url',
     `${stack.providerOrigin}/v1`,
   ]);
-  const pool = createPool(`http://127.0.0.1:${String(ready.port)}`, connections);
+  const pool = createPool(`http://127.0.0.1:${String(ready['port'])}`, connections);
   return {
     child,
     pool,
@@ -129,12 +153,14 @@ export async function startBareServer(stack: Stack, connections: number): Promis
 /** `tools/call ask` through the runtime vs the bare server, closed loop. */
 export async function measureMcpThroughput(ctx: BenchContext, stack: Stack): Promise<McpThroughput> {
   const { durationMs, rounds, concurrency } = ctx.settings;
-  ctx.say(`MCP throughput: tools/call ask, ${String(concurrency)} in flight, the runtime vs a bare SDK server`);
+  ctx.say(
+    `MCP throughput: tools/call ask, ${String(concurrency)} in flight, the runtime vs a bare SDK server`,
+  );
   const bare = await startBareServer(stack, concurrency);
   try {
     const runtimeLoad = throughRuntime(stack, 'mcp', 'mcp-throughput');
     const bareLoad = {
-      make: unique(stack, 'mcp-throughput-bare', (prompt, i) => mcpAsk('/mcp', undefined, i, prompt)),
+      make: unique(stack, 'mcp-throughput-bare', (prompt, i) => mcpAsk({ path: '/mcp' }, i, prompt)),
       sender: checkedSender(mcpAnswered),
     };
     const variants: Variant[] = [
@@ -164,10 +190,13 @@ export async function measureMcpThroughput(ctx: BenchContext, stack: Stack): Pro
 export async function measureCacheHits(ctx: BenchContext, stack: Stack): Promise<CacheHits> {
   const { durationMs, rounds, concurrency } = ctx.settings;
   ctx.say(`cache hits: POST /v1/query, temperature 0, one prompt, ${String(concurrency)} in flight`);
-  const request = restQuery(stack.runtime.path, stack.runtime.key, stack.prompt('cache', 0), { temperature: 0 });
+  const request = restQuery(stack.runtime.path, stack.runtime.key, stack.prompt('cache', 0), {
+    temperature: 0,
+  });
   const fill = await stack.runtimePool.request({ method: 'POST', ...request });
   const first = await fill.body.text();
-  if (!restAnswered(fill.statusCode, first)) throw new Error(`the cache-filling request failed: ${first.slice(0, 200)}`);
+  if (!restAnswered(fill.statusCode, first))
+    throw new Error(`the cache-filling request failed: ${first.slice(0, 200)}`);
   const load = { make: () => request, sender: checkedSender(restCached) };
   const variants: Variant[] = [{ name: 'hits', run: runner(ctx, 'saturated', stack.runtimePool, load) }];
   const { results, cpu } = await alternate(variants, { durationMs, rounds, pids: stack.pids() });
@@ -175,7 +204,10 @@ export async function measureCacheHits(ctx: BenchContext, stack: Stack): Promise
   if (hits === undefined) throw new Error('the cache run did not run');
   return {
     hits: measured(hits),
-    runtimeCpuMsPerRequest: round((1000 * (cpu.cpuSeconds['runtime'] ?? 0)) / Math.max(1, hits.answeredInAll), 3),
+    runtimeCpuMsPerRequest: round(
+      (1000 * (cpu.cpuSeconds['runtime'] ?? 0)) / Math.max(1, hits.answeredInAll),
+      3,
+    ),
     cpu,
   };
 }

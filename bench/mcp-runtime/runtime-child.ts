@@ -6,7 +6,11 @@ import { openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { makeTenantFiles, uniqueTenant, type TenantFiles } from '../../mcp-runtime/test/support/tenant-files.ts';
+import {
+  makeTenantFiles,
+  uniqueTenant,
+  type TenantFiles,
+} from '../../mcp-runtime/test/support/tenant-files.ts';
 import { parsePromText, sumOf } from '../operator-scale/prom-text.ts';
 import { freePort, spawnNode, waitUntilReady, type Child } from './child.ts';
 
@@ -64,7 +68,10 @@ const GC_PRELOAD = new URL('./gc-on-signal.ts', import.meta.url).pathname;
 
 /** Starts the runtime and waits for `/readyz`. */
 export async function startRuntimeChild(options: RuntimeChildOptions): Promise<RuntimeChild> {
-  const tenant = await makeTenantFiles(uniqueTenant('bench'), benchSpec(options.providerUrl, options.temperature));
+  const tenant = await makeTenantFiles(
+    uniqueTenant('bench'),
+    benchSpec(options.providerUrl, options.temperature),
+  );
   const { key } = await tenant.createKey();
   const spoolDir = await mkdtemp(join(tmpdir(), 'lmo-bench-spool-'));
   const [port, metricsPort] = [await freePort(), await freePort()];
@@ -84,12 +91,14 @@ export async function startRuntimeChild(options: RuntimeChildOptions): Promise<R
   };
   const log = openSync(options.logFile, 'a');
   const args = ['mcp-runtime/src/main.ts', ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v])];
-  const profile = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir];
+  const profile =
+    options.cpuProfileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir];
   const child = spawnNode(['--expose-gc', '--import', GC_PRELOAD, ...profile], args, log);
   closeSync(log);
   const origin = `http://127.0.0.1:${String(port)}`;
   await waitUntilReady(`${origin}/readyz`, child);
-  const metrics = async (): Promise<string> => (await fetch(`http://127.0.0.1:${String(metricsPort)}/metrics`)).text();
+  const metrics = async (): Promise<string> =>
+    (await fetch(`http://127.0.0.1:${String(metricsPort)}/metrics`)).text();
   return {
     origin,
     path: `/t/${tenant.name}/`,

@@ -19,9 +19,14 @@ export async function prepareServices(runId: string): Promise<PreparedServices> 
   const env = await readEnv();
   const redisUrl = env['REDIS_URL'];
   const kafkaBrokers = env['KAFKA_BROKERS'];
-  if (redisUrl === undefined || kafkaBrokers === undefined) throw new Error('the harness has no REDIS_URL or KAFKA_BROKERS');
+  if (redisUrl === undefined || kafkaBrokers === undefined)
+    throw new Error('the harness has no REDIS_URL or KAFKA_BROKERS');
   const usageTopic = `lmo-usage-bench-${runId}`;
-  const kafka = new Kafka({ clientId: 'lmo-bench', brokers: kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'lmo-bench',
+    brokers: kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: usageTopic, numPartitions: 3 }], waitForLeaders: true });

@@ -27,15 +27,22 @@ export interface BenchSettings {
   readonly cpuProfileDir: string | undefined;
 }
 
-/** What every scenario gets. */
-export interface BenchContext {
-  readonly settings: BenchSettings;
+/** What starting a stack takes. */
+export interface StackEnv {
   readonly services: PreparedServices;
   readonly runId: string;
   /** The runtimes' logs (pino, level warn). */
   readonly logFile: string;
   /** Redis and Kafka pids, for the CPU figures. */
   readonly servicePids: Readonly<Record<string, number>>;
+  /** Connections of each of the stack's pools. */
+  readonly connections: number;
+  readonly cpuProfileDir: string | undefined;
+}
+
+/** What every scenario gets. */
+export interface BenchContext extends StackEnv {
+  readonly settings: BenchSettings;
   say(line: string): void;
 }
 
@@ -56,26 +63,27 @@ export interface Stack {
 
 /** Starts a provider with `providerOptions`, then a runtime calling it. */
 export async function startStack(
-  ctx: BenchContext,
+  ctx: StackEnv,
   providerOptions: FakeOpenAiOptions = {},
   temperature?: number,
 ): Promise<Stack> {
-  const { child: provider, ready } = await spawnJsonChild<{ url: string }>('bench/mcp-runtime/provider-process.ts', [
+  const { child: provider, ready } = await spawnJsonChild('bench/mcp-runtime/provider-process.ts', [
     '--options',
     JSON.stringify(providerOptions),
   ]);
+  const providerUrl = String(ready['url']);
   const runtime = await startRuntimeChild({
-    providerUrl: ready.url,
+    providerUrl,
     services: ctx.services,
     logFile: ctx.logFile,
-    cpuProfileDir: ctx.settings.cpuProfileDir,
+    cpuProfileDir: ctx.cpuProfileDir,
     ...(temperature === undefined ? {} : { temperature }),
   }).catch(async (error: unknown) => {
     await provider.stop();
     throw error;
   });
-  const providerOrigin = new URL(ready.url).origin;
-  const connections = Math.max(ctx.settings.concurrency, 1);
+  const providerOrigin = new URL(providerUrl).origin;
+  const connections = Math.max(ctx.connections, 1);
   const runtimePool = createPool(runtime.origin, connections);
   const directPool = createPool(providerOrigin, connections);
   return {

@@ -42,7 +42,10 @@ export interface MemoryFigures {
   readonly streams: PerItem;
 }
 
-const inMiB = (m: MemorySample): MemoryMiB => ({ rssMiB: mib(m.rssBytes), heapUsedMiB: mib(m.heapUsedBytes) });
+const inMiB = (m: MemorySample): MemoryMiB => ({
+  rssMiB: mib(m.rssBytes),
+  heapUsedMiB: mib(m.heapUsedBytes),
+});
 
 function perItem(count: number, before: MemorySample, open: MemorySample, closed: MemorySample): PerItem {
   return {
@@ -64,11 +67,31 @@ export async function measureFirstToken(ctx: BenchContext): Promise<FirstToken> 
   const stack = await startStack(ctx, { chunkDelayMs });
   try {
     let n = 0;
-    const through = (): ReturnType<typeof restStream> => restStream(stack.runtime.path, stack.runtime.key, stack.prompt('stream', n++));
-    const direct = (): ReturnType<typeof providerChat> => providerChat(stack.prompt('stream-direct', n++), { stream: true });
+    const through = (): ReturnType<typeof restStream> =>
+      restStream(stack.runtime.path, stack.runtime.key, stack.prompt('stream', n++));
+    const direct = (): ReturnType<typeof providerChat> =>
+      providerChat(stack.prompt('stream-direct', n++), { stream: true });
     const variants: Variant[] = [
-      { name: 'through', run: (ms) => openLoop(stack.runtimePool, through, { durationMs: ms, warmupMs, rate, sender: firstTokenSender(RUNTIME_DELTA) }) },
-      { name: 'direct', run: (ms) => openLoop(stack.directPool, direct, { durationMs: ms, warmupMs, rate, sender: firstTokenSender(PROVIDER_CONTENT) }) },
+      {
+        name: 'through',
+        run: (ms) =>
+          openLoop(stack.runtimePool, through, {
+            durationMs: ms,
+            warmupMs,
+            rate,
+            sender: firstTokenSender(RUNTIME_DELTA),
+          }),
+      },
+      {
+        name: 'direct',
+        run: (ms) =>
+          openLoop(stack.directPool, direct, {
+            durationMs: ms,
+            warmupMs,
+            rate,
+            sender: firstTokenSender(PROVIDER_CONTENT),
+          }),
+      },
     ];
     const { results, cpu } = await alternate(variants, { durationMs, rounds, pids: stack.pids() });
     const [runtime, provider] = [results['through'], results['direct']];
@@ -102,7 +125,11 @@ async function streamsCost(ctx: BenchContext, stack: Stack): Promise<PerItem> {
   try {
     const before = await stack.runtime.memory();
     const held = await inBatches(count, 50, (i) =>
-      holdStream(pool, restStream(stack.runtime.path, stack.runtime.key, stack.prompt('held', i)), RUNTIME_DELTA),
+      holdStream(
+        pool,
+        restStream(stack.runtime.path, stack.runtime.key, stack.prompt('held', i)),
+        RUNTIME_DELTA,
+      ),
     );
     const open = await stack.runtime.memory();
     for (const stream of held) stream.close();

@@ -19,12 +19,18 @@ export function firstTokenSender(marker: string): Sender {
     let firstMs: number | undefined;
     let text = '';
     try {
-      const response = await pool.request({ method: 'POST', path: request.path, headers: request.headers, body: request.body });
+      const response = await pool.request({
+        method: 'POST',
+        path: request.path,
+        headers: request.headers,
+        body: request.body,
+      });
       for await (const chunk of response.body) {
         text += (chunk as Buffer).toString('utf8');
         if (firstMs === undefined && text.includes(marker)) firstMs = performance.now() - started;
       }
-      if (response.statusCode !== 200 || firstMs === undefined) return { outcome: String(response.statusCode), body: text };
+      if (response.statusCode !== 200 || firstMs === undefined)
+        return { outcome: String(response.statusCode), body: text };
       return { outcome: undefined, body: '', ms: firstMs };
     } catch (error) {
       return { outcome: 'error', body: error instanceof Error ? error.message : String(error) };
@@ -48,7 +54,8 @@ export async function holdStream(pool: Pool, request: LoadRequest, marker: strin
     body: request.body,
     signal: controller.signal,
   });
-  if (response.statusCode !== 200) throw new Error(`stream answered ${String(response.statusCode)}: ${await response.body.text()}`);
+  if (response.statusCode !== 200)
+    throw new Error(`stream answered ${String(response.statusCode)}: ${await response.body.text()}`);
   // Read on (the provider hangs, so nothing more comes) until `close()`: a body left unread or
   // destroyed would end the request, and the runtime would rightly cancel the stream.
   let text = '';

@@ -20,12 +20,20 @@ const bearer = (key: string): Record<string, string> => ({ authorization: `Beare
 
 /** `POST <path>v1/query` with a prompt. */
 export function restQuery(path: string, key: string, prompt: string, tuning: Tuning = {}): LoadRequest {
-  return { path: `${path}v1/query`, headers: { ...json, ...bearer(key) }, body: JSON.stringify({ prompt, ...tuning }) };
+  return {
+    path: `${path}v1/query`,
+    headers: { ...json, ...bearer(key) },
+    body: JSON.stringify({ prompt, ...tuning }),
+  };
 }
 
 /** `POST <path>v1/stream` with a prompt. */
 export function restStream(path: string, key: string, prompt: string, tuning: Tuning = {}): LoadRequest {
-  return { path: `${path}v1/stream`, headers: { ...json, ...bearer(key) }, body: JSON.stringify({ prompt, ...tuning }) };
+  return {
+    path: `${path}v1/stream`,
+    headers: { ...json, ...bearer(key) },
+    body: JSON.stringify({ prompt, ...tuning }),
+  };
 }
 
 /** The headers the v2 client sends with a 2026-07-28 request. */
@@ -39,8 +47,14 @@ export function modernHeaders(method: string, name?: string): Record<string, str
   };
 }
 
-/** A 2026-07-28 `tools/call` of `ask` (to `mcpPath`, e.g. `/t/<tenant>/mcp` or `/mcp`). */
-export function mcpAsk(mcpPath: string, key: string | undefined, id: number, prompt: string, tuning: Tuning = {}): LoadRequest {
+/** Where an MCP request goes: the MCP path (`/t/<tenant>/mcp`, or `/mcp`) and the API key, if any. */
+export interface McpTarget {
+  readonly path: string;
+  readonly key?: string;
+}
+
+/** A 2026-07-28 `tools/call` of `ask`. */
+export function mcpAsk(target: McpTarget, id: number, prompt: string, tuning: Tuning = {}): LoadRequest {
   const body = {
     method: 'tools/call',
     params: {
@@ -55,12 +69,19 @@ export function mcpAsk(mcpPath: string, key: string | undefined, id: number, pro
     jsonrpc: '2.0',
     id,
   };
-  const auth = key === undefined ? {} : bearer(key);
-  return { path: mcpPath, headers: { ...modernHeaders('tools/call', 'ask'), ...auth }, body: JSON.stringify(body) };
+  const auth = target.key === undefined ? {} : bearer(target.key);
+  return {
+    path: target.path,
+    headers: { ...modernHeaders('tools/call', 'ask'), ...auth },
+    body: JSON.stringify(body),
+  };
 }
 
 /** The chat-completions request the runtime sends the provider for one prompt (same fields). */
-export function providerChat(prompt: string, options: { stream?: boolean; temperature?: number } = {}): LoadRequest {
+export function providerChat(
+  prompt: string,
+  options: { stream?: boolean; temperature?: number } = {},
+): LoadRequest {
   const stream = options.stream === true ? { stream: true, stream_options: { include_usage: true } } : {};
   const body = {
     model: BENCH_MODEL,

@@ -12,6 +12,16 @@ export interface ProviderEgressRule {
 }
 
 /** Platform-wide settings the operator passes in (from its config). */
+/** The shared services every runtime talks to, in the platform namespace. */
+export interface RuntimeServices {
+  /** `redis://host:port` of the Redis all runtimes share (limits, cache, conversations). Unset: in-process. */
+  readonly redisUrl?: string;
+  /** `host:port,...` of the Kafka brokers for usage events. Unset: a local file (development only). */
+  readonly kafkaBrokers?: string;
+  /** TCP ports of pods in the platform namespace that runtimes may reach (Redis, Kafka, PostgreSQL). */
+  readonly platformPorts: readonly number[];
+}
+
 export interface PlatformSettings {
   /**
    * Runtime image used when a Tenant's `spec.runtime.image` is unset.
@@ -73,6 +83,12 @@ export interface PlatformSettings {
    * @default false
    */
   readonly serviceMonitor: boolean;
+  /**
+   * Redis and Kafka for the runtimes (passed as `REDIS_URL` and `KAFKA_BROKERS`), and the platform
+   * ports the egress policy opens for them.
+   * @default no shared services, no platform ports
+   */
+  readonly runtimeServices: RuntimeServices;
 }
 
 /** The defaults of {@link PlatformSettings}; spread and override what differs. Frozen. */
@@ -87,4 +103,5 @@ export const DEFAULT_PLATFORM_SETTINGS: PlatformSettings = Object.freeze({
   mcpPort: 8080,
   metricsPort: 9090,
   serviceMonitor: false,
+  runtimeServices: Object.freeze({ platformPorts: Object.freeze([]) }),
 });

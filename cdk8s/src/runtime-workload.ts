@@ -36,6 +36,24 @@ export interface RuntimeWorkloadProps extends TenantObjectProps {
    * @default 9090
    */
   readonly metricsPort?: number;
+  /**
+   * Redis and Kafka the runtime shares with the other replicas and the platform, passed as
+   * `REDIS_URL` and `KAFKA_BROKERS`.
+   * @default neither: in-process limits and a local usage-event file (development only)
+   */
+  readonly services?: { readonly redisUrl?: string | undefined; readonly kafkaBrokers?: string | undefined };
+}
+
+/** The runtime's environment: the shared services, and the usage-event spool on the scratch volume. */
+export function runtimeEnv(services: RuntimeWorkloadProps['services']): k8s.EnvVar[] {
+  return [
+    ...(services?.redisUrl === undefined ? [] : [{ name: 'REDIS_URL', value: services.redisUrl }]),
+    ...(services?.kafkaBrokers === undefined
+      ? []
+      : [{ name: 'KAFKA_BROKERS', value: services.kafkaBrokers }]),
+    { name: 'LMO_SPOOL_DIR', value: `${RUNTIME_MOUNT_PATHS.tmp}/usage-spool` },
+    { name: 'LMO_EVENTS_FILE', value: `${RUNTIME_MOUNT_PATHS.tmp}/usage-events.jsonl` },
+  ];
 }
 
 const tcpPort = (name: string, port: number): k8s.ServicePort => ({
@@ -88,6 +106,7 @@ function runtimeContainer(props: RuntimeWorkloadProps, ports: Ports): k8s.Contai
     image: props.image,
     imagePullPolicy: 'IfNotPresent',
     args: ['--config', RUNTIME_MOUNT_PATHS.config, '--secrets', RUNTIME_MOUNT_PATHS.secrets],
+    env: runtimeEnv(props.services),
     ports: [
       { name: RUNTIME_PORT_NAMES.mcp, containerPort: ports.mcp, protocol: 'TCP' },
       { name: RUNTIME_PORT_NAMES.metrics, containerPort: ports.metrics, protocol: 'TCP' },
@@ -109,7 +128,8 @@ function runtimeVolumes(): k8s.Volume[] {
     { name: 'config', configMap: { name: RUNTIME_NAMES.configMap } },
     // Optional: the Secret may not exist yet on a first apply; the runtime reloads it when it appears.
     { name: 'secrets', secret: { secretName: RUNTIME_NAMES.secret, optional: true, defaultMode: 0o440 } },
-    { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } },
+    // Scratch and the usage-event spool (64 MiB at most by default, kept across container restarts).
+    { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('128Mi') } },
   ];
 }
 

@@ -61,6 +61,10 @@ export class TenantChart extends Chart {
       mcpPort: settings.mcpPort,
       metricsPort: settings.metricsPort,
       providerEgress: settings.providerEgress,
+      platformEgress: {
+        namespace: settings.platformNamespace,
+        ports: settings.runtimeServices.platformPorts,
+      },
     });
     new TenantQuota(this, 'quota', {
       tenant,
@@ -83,6 +87,7 @@ export class TenantChart extends Chart {
       configHash: runtimeConfigHash(config),
       mcpPort: settings.mcpPort,
       metricsPort: settings.metricsPort,
+      services: settings.runtimeServices,
     });
     new TenantIngress(this, 'ingress', {
       tenant,

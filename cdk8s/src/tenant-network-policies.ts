@@ -43,6 +43,11 @@ export interface TenantNetworkPoliciesProps extends TenantObjectProps {
    * @default []
    */
   readonly providerEgress?: readonly ProviderEgressRule[];
+  /**
+   * The platform namespace and the TCP ports of its pods the runtime may reach (Redis, Kafka).
+   * @default none
+   */
+  readonly platformEgress?: { readonly namespace: string; readonly ports: readonly number[] };
 }
 
 /** A peer selecting every pod of the namespace called `name` (the label every namespace carries). */
@@ -64,6 +69,11 @@ function dnsRule(): k8s.NetworkPolicyEgressRule {
   };
 }
 
+function platformRule(egress: TenantNetworkPoliciesProps['platformEgress']): k8s.NetworkPolicyEgressRule[] {
+  if (egress === undefined || egress.ports.length === 0) return [];
+  return [{ to: [namespacePeer(egress.namespace)], ports: egress.ports.map(tcp) }];
+}
+
 function providerRule(rule: ProviderEgressRule): k8s.NetworkPolicyEgressRule {
   return {
     to: [{ ipBlock: { cidr: rule.cidr } }],
@@ -76,7 +86,8 @@ function providerRule(rule: ProviderEgressRule): k8s.NetworkPolicyEgressRule {
  * either direction; the others open exactly what the runtime needs, on the runtime's pods only:
  * - `allow-mcp-from-gateway`: in to the MCP port from the gateway namespace;
  * - `allow-metrics-from-monitoring`: in to the metrics port from the monitoring namespace;
- * - `allow-egress`: out to the cluster DNS (UDP and TCP 53) and to each provider range.
+ * - `allow-egress`: out to the cluster DNS (UDP and TCP 53), to each provider range, and to the
+ *   platform namespace's Redis and Kafka ports when the platform names them.
  * Policies are additive, so traffic is allowed only where one of these says so. Namespaces are
  * matched on `kubernetes.io/metadata.name`, which the apiserver sets and tenants cannot forge.
  */
@@ -126,7 +137,11 @@ export class TenantNetworkPolicies extends Construct {
       spec: {
         podSelector: runtimePods,
         policyTypes: ['Egress'],
-        egress: [dnsRule(), ...(props.providerEgress ?? DEFAULTS.providerEgress).map(providerRule)],
+        egress: [
+          dnsRule(),
+          ...(props.providerEgress ?? DEFAULTS.providerEgress).map(providerRule),
+          ...platformRule(props.platformEgress),
+        ],
       },
     });
   }

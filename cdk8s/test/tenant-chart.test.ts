@@ -153,7 +153,7 @@ describe('the runtime Deployment', () => {
     expect(pod.volumes).toEqual([
       { name: 'config', configMap: { name: 'mcp-runtime-config' } },
       { name: 'secrets', secret: { secretName: 'mcp-runtime-secrets', optional: true, defaultMode: 0o440 } },
-      { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+      { name: 'tmp', emptyDir: { sizeLimit: '128Mi' } },
     ]);
     expect(containerOf().volumeMounts).toEqual([
       { name: 'config', mountPath: '/etc/lmo/config', readOnly: true },

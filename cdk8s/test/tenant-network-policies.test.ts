@@ -101,3 +101,40 @@ describe('TenantNetworkPolicies', () => {
     expect(gateway!.metadata!.namespace).toBe('lmo-t-solo');
   });
 });
+
+describe('egress to the platform services', () => {
+  it('opens only the named ports of the platform namespace, and nothing when none are named', () => {
+    const withServices = render(exampleInput(), {
+      platformNamespace: 'lmo-system',
+      runtimeServices: {
+        redisUrl: 'redis://redis.lmo-system:6379',
+        kafkaBrokers: 'kafka:9092',
+        platformPorts: [6379, 9092],
+      },
+    });
+    const egress = policy(withServices, 'allow-egress').spec?.egress ?? [];
+    expect(egress.at(-1)).toEqual({
+      to: [namespaceNamed('lmo-system')],
+      ports: [
+        { protocol: 'TCP', port: 6379 },
+        { protocol: 'TCP', port: 9092 },
+      ],
+    });
+    const without = policy(render(exampleInput(), {}), 'allow-egress').spec?.egress ?? [];
+    expect(JSON.stringify(without)).not.toContain('lmo-system');
+  });
+
+  it('hands Redis and Kafka to the runtime container, and keeps its spool on the scratch volume', () => {
+    const manifests = render(exampleInput(), {
+      runtimeServices: { redisUrl: 'redis://redis:6379', kafkaBrokers: 'kafka:9092', platformPorts: [] },
+    });
+    const deployment = find(manifests, 'Deployment', 'mcp-runtime');
+    const env = deployment.spec?.template.spec?.containers[0]?.env ?? [];
+    expect(env).toEqual([
+      { name: 'REDIS_URL', value: 'redis://redis:6379' },
+      { name: 'KAFKA_BROKERS', value: 'kafka:9092' },
+      { name: 'LMO_SPOOL_DIR', value: '/tmp/usage-spool' },
+      { name: 'LMO_EVENTS_FILE', value: '/tmp/usage-events.jsonl' },
+    ]);
+  });
+});

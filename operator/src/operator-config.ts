@@ -54,6 +54,18 @@ export const OPERATOR_FLAGS = {
     env: 'LMO_TENANT_SELECTOR',
     help: 'serve only Tenants matching this label selector (default: all), e.g. for shards or canaries',
   },
+  'runtime-redis-url': {
+    env: 'LMO_RUNTIME_REDIS_URL',
+    help: 'Redis the runtimes share, redis://host:port (optional)',
+  },
+  'runtime-kafka-brokers': {
+    env: 'LMO_RUNTIME_KAFKA_BROKERS',
+    help: 'Kafka for usage events, host:port,... (optional)',
+  },
+  'runtime-platform-ports': {
+    env: 'LMO_RUNTIME_PLATFORM_PORTS',
+    help: 'TCP ports of platform-namespace pods runtimes may reach, e.g. 6379,9092',
+  },
   workers: { env: 'LMO_WORKERS', help: 'concurrent reconciles (default 4)' },
   'resync-seconds': { env: 'LMO_RESYNC_SECONDS', help: 'periodic re-check of every Tenant (default 600)' },
   'leader-elect': {
@@ -101,6 +113,11 @@ export function parseOperatorConfig(
     ...(tls ? { ingressTlsSecretName: tls } : {}),
     runtimeImage: get('runtime-image') ?? d.runtimeImage,
     providerEgress: parseEgress(get('provider-egress'), problems),
+    runtimeServices: {
+      ...optional('redisUrl', get('runtime-redis-url')),
+      ...optional('kafkaBrokers', get('runtime-kafka-brokers')),
+      platformPorts: parsePorts('runtime-platform-ports', get('runtime-platform-ports'), problems),
+    },
   };
   const config: OperatorConfig = {
     kubeconfig: get('kubeconfig'),
@@ -195,4 +212,18 @@ export function parseEgress(
     }
     return [{ cidr, ports }];
   });
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+function parsePorts(flag: string, raw: string | undefined, problems: string[]): number[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const ports = raw.split(',').map((p) => Number(p.trim()));
+  if (ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65_535)) {
+    problems.push(`--${flag} must be a comma-separated list of TCP ports, got "${raw}"`);
+    return [];
+  }
+  return ports;
 }

@@ -25,7 +25,9 @@ async function scrape(url: string): Promise<string> {
 }
 
 /** Serves the concatenated metrics of `targets()` on a free loopback port. */
-export async function startRuntimeMetricsServer(targets: () => readonly string[]): Promise<RuntimeMetricsServer> {
+export async function startRuntimeMetricsServer(
+  targets: () => readonly string[],
+): Promise<RuntimeMetricsServer> {
   const server = createServer((request, response) => {
     if (request.url !== '/metrics') {
       response.writeHead(404).end();

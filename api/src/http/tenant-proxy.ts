@@ -77,8 +77,14 @@ export function forwardedHeaders<H extends Record<string, unknown>>(
   headers: H,
   caller: { readonly host: string | undefined; readonly ip: string },
 ): H {
-  const { cookie: _cookie, ...rest } = headers;
-  return { ...rest, host: caller.host, 'x-forwarded-for': caller.ip, 'x-forwarded-proto': 'http' } as unknown as H;
+  const forwarded: Record<string, unknown> = {
+    ...headers,
+    host: caller.host,
+    'x-forwarded-for': caller.ip,
+    'x-forwarded-proto': 'http',
+  };
+  delete forwarded['cookie'];
+  return forwarded as H;
 }
 
 /**

@@ -12,8 +12,7 @@ import { renderRuntimeConfig, runtimeConfigJson } from '@lmo/cdk8s/runtime-confi
 
 /** What a tenant's runtime process should be doing. */
 export type RuntimeDesire =
-  | { readonly run: true }
-  | { readonly run: false; readonly why: 'suspended' | 'scaled-to-zero' };
+  { readonly run: true } | { readonly run: false; readonly why: 'suspended' | 'scaled-to-zero' };
 
 /** Run unless the tenant is suspended or scaled to zero (`spec.runtime.replicas: 0`). Pure. */
 export function runtimeDesire(spec: TenantSpec): RuntimeDesire {

@@ -13,7 +13,10 @@ import { NotifyingTenantRegistry } from './notifying-tenant-registry.ts';
 import { RuntimeSupervisor, type RuntimeSupervisorOptions } from './runtime-supervisor.ts';
 
 /** The supervisor's knobs that `startApi`'s caller chooses (the rest comes from the API). */
-export type SupervisorSettings = Omit<RuntimeSupervisorOptions, 'registry' | 'tenantsDir' | 'logger' | 'clock'>;
+export type SupervisorSettings = Omit<
+  RuntimeSupervisorOptions,
+  'registry' | 'tenantsDir' | 'logger' | 'clock'
+>;
 
 /** The standalone runtimes of one API process. */
 export interface StandaloneRuntimes {
@@ -40,10 +43,15 @@ export interface StandaloneDeps {
  * Wires the supervisor over the database registry.
  * @throws {Error} when the registry is not the database one (in a cluster, the operator runs tenants).
  */
-export function createStandaloneRuntimes(deps: StandaloneDeps, settings: SupervisorSettings): StandaloneRuntimes {
+export function createStandaloneRuntimes(
+  deps: StandaloneDeps,
+  settings: SupervisorSettings,
+): StandaloneRuntimes {
   const inner = deps.registry;
   if (!(inner instanceof DatabaseTenantRegistry)) {
-    throw new Error('The runtime supervisor needs the database tenant registry (LMO_TENANT_REGISTRY=database)');
+    throw new Error(
+      'The runtime supervisor needs the database tenant registry (LMO_TENANT_REGISTRY=database)',
+    );
   }
   const supervisor = new RuntimeSupervisor({
     ...settings,

@@ -133,7 +133,10 @@ export function nextSupervisedStatus(
     changed ||= result.changed;
   }
   const status: TenantStatus = {
-    phase: derivePhase(conditions, { suspended: !o.desire.run && o.desire.why === 'suspended', deleting: false }),
+    phase: derivePhase(conditions, {
+      suspended: !o.desire.run && o.desire.why === 'suspended',
+      deleting: false,
+    }),
     observedGeneration: o.generation,
     conditions,
     endpoint: o.endpoint,
