@@ -3,7 +3,7 @@ import { KubeRest } from '@lmo/kube';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { buildApp, type BuildAppOptions, type BuiltApp } from './app.ts';
-import { startBackground, type Background } from './background.ts';
+import { startBackground, type Background, type BackgroundDeps } from './background.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ApiConfig } from './config/api-config.ts';
 import type { AppDeps } from './services.ts';
@@ -96,6 +96,14 @@ export async function createBackends(
   };
 }
 
+/** The background services, unless the options turn them off. */
+function backgroundOf(options: StartApiOptions, deps: BackgroundDeps, built: BuiltApp): Background {
+  if (options.background === false) {
+    return { consumer: undefined, tailer: undefined, billingJob: undefined, stop: () => Promise.resolve() };
+  }
+  return startBackground(deps, built);
+}
+
 /**
  * Opens the database (migrating it unless `LMO_MIGRATE=false`), connects the backends, ensures
  * the bootstrap admin, builds the app, listens on the configured host and port, and starts the
@@ -132,10 +140,7 @@ export async function startApi(
     }
     const url = await built.app.listen({ host: config.http.host, port: config.http.port });
     await runtimes?.start(built.app, url);
-    const background =
-      options.background === false
-        ? { consumer: undefined, tailer: undefined, billingJob: undefined, stop: () => Promise.resolve() }
-        : startBackground({ config, db, clock, logger }, built);
+    const background = backgroundOf(options, { config, db, clock, logger }, built);
     return {
       ...built,
       url,

@@ -74,7 +74,8 @@ describe('billing with Stripe (stripe-mock)', () => {
     recorder.requests.filter(
       (r) => r.path === '/v1/billing/meter_events' && r.form.get('identifier') === identifier,
     );
-  const recordsOf = (tenant: string) => database.db('billing_records').where({ tenant }).select('*');
+  const recordsOf = (tenant: string): Promise<Record<string, unknown>[]> =>
+    database.db('billing_records').where({ tenant }).select<Record<string, unknown>[]>('*');
 
   it('bills an hour run twice once: one record, one meter event', async () => {
     const tenant = uniqueTenant('b');
@@ -194,7 +195,10 @@ describe('billing with Stripe (stripe-mock)', () => {
       session = await signUp(t.app, { tenant });
     }, 30_000);
 
-    const deliver = async (event: object, signature?: string) => {
+    const deliver = async (
+      event: object,
+      signature?: string,
+    ): Promise<{ status: number; body: Record<string, unknown> }> => {
       const payload = JSON.stringify(event);
       const header = signature ?? recorder.stripe.webhooks.generateTestHeaderString({ payload, secret });
       const response = await t.app.inject({
@@ -205,13 +209,8 @@ describe('billing with Stripe (stripe-mock)', () => {
       });
       return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
     };
-    const subscriptionEvent = (
-      id: string,
-      type: string,
-      created: number,
-      status: string,
-      lookupKey: string,
-    ) => ({
+    type Change = { id: string; type: string; created: number; status: string; lookupKey: string };
+    const subscriptionEvent = ({ id, type, created, status, lookupKey }: Change): object => ({
       id,
       object: 'event',
       type,
@@ -230,7 +229,7 @@ describe('billing with Stripe (stripe-mock)', () => {
         },
       },
     });
-    const billingOf = async () =>
+    const billingOf = async (): Promise<Record<string, unknown>> =>
       (
         await t.app.inject({
           method: 'GET',
@@ -261,7 +260,13 @@ describe('billing with Stripe (stripe-mock)', () => {
     it('applies subscription changes once, in order, and carries the plan into the tenant', async () => {
       const now = Math.floor(Date.now() / 1000);
       const created = await deliver(
-        subscriptionEvent('evt_1', 'customer.subscription.created', now, 'active', 'lmo_pro'),
+        subscriptionEvent({
+          id: 'evt_1',
+          type: 'customer.subscription.created',
+          created: now,
+          status: 'active',
+          lookupKey: 'lmo_pro',
+        }),
       );
       const tenantView = await t.app.inject({
         method: 'GET',
@@ -282,15 +287,33 @@ describe('billing with Stripe (stripe-mock)', () => {
 
       // An older update arriving late, and a re-delivery of an applied event, change nothing.
       await deliver(
-        subscriptionEvent('evt_0', 'customer.subscription.updated', now - 60, 'past_due', 'lmo_pro'),
+        subscriptionEvent({
+          id: 'evt_0',
+          type: 'customer.subscription.updated',
+          created: now - 60,
+          status: 'past_due',
+          lookupKey: 'lmo_pro',
+        }),
       );
       await deliver(
-        subscriptionEvent('evt_1', 'customer.subscription.created', now, 'incomplete', 'lmo_pro'),
+        subscriptionEvent({
+          id: 'evt_1',
+          type: 'customer.subscription.created',
+          created: now,
+          status: 'incomplete',
+          lookupKey: 'lmo_pro',
+        }),
       );
       expect(await billingOf()).toMatchObject({ subscriptionStatus: 'active' });
 
       await deliver(
-        subscriptionEvent('evt_2', 'customer.subscription.deleted', now + 60, 'canceled', 'lmo_pro'),
+        subscriptionEvent({
+          id: 'evt_2',
+          type: 'customer.subscription.deleted',
+          created: now + 60,
+          status: 'canceled',
+          lookupKey: 'lmo_pro',
+        }),
       );
       expect(await billingOf()).toMatchObject({ plan: 'free', subscriptionStatus: 'canceled' });
       expect(
@@ -300,7 +323,13 @@ describe('billing with Stripe (stripe-mock)', () => {
 
     it('refuses deliveries whose signature does not verify', async () => {
       const forged = await deliver(
-        subscriptionEvent('evt_9', 'customer.subscription.updated', 1, 'active', 'lmo_enterprise'),
+        subscriptionEvent({
+          id: 'evt_9',
+          type: 'customer.subscription.updated',
+          created: 1,
+          status: 'active',
+          lookupKey: 'lmo_enterprise',
+        }),
         't=1,v1=00',
       );
       const wrongSecret = recorder.stripe.webhooks.generateTestHeaderString({

@@ -22,10 +22,10 @@ describe('knowledgeContentType', () => {
 
   it('refuses anything else with LMO_UNSUPPORTED_MEDIA_TYPE', () => {
     expect(() => knowledgeContentType('image/png', 'photo.txt')).toThrow(
-      expect.objectContaining({ code: 'LMO_UNSUPPORTED_MEDIA_TYPE' }) as Error,
+      expect.objectContaining({ code: 'LMO_UNSUPPORTED_MEDIA_TYPE' }),
     );
     expect(() => knowledgeContentType('application/octet-stream', 'archive.zip')).toThrow(
-      expect.objectContaining({ code: 'LMO_UNSUPPORTED_MEDIA_TYPE' }) as Error,
+      expect.objectContaining({ code: 'LMO_UNSUPPORTED_MEDIA_TYPE' }),
     );
   });
 });

@@ -64,7 +64,12 @@ describe('knowledge (PGlite + pgvector)', () => {
     });
     return { status: response.statusCode, body: response.json<Json>() };
   };
-  const call = async (session: Session, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: Json) => {
+  const call = async (
+    session: Session,
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    payload?: Json,
+  ): Promise<{ status: number; body: Json }> => {
     const response = await t.app.inject({
       method,
       url,

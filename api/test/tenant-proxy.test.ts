@@ -106,7 +106,9 @@ describe('the /t/<tenant>/ proxy in the API', () => {
     upstream.on('upgrade', (request, socket, head) => {
       wss.handleUpgrade(request, socket, head, (ws) => {
         seen.push({ method: 'UPGRADE', url: request.url ?? '', headers: request.headers, body: '' });
-        ws.on('message', (data: Buffer) => ws.send(`echo ${data.toString('utf8')}`));
+        ws.on('message', (data: Buffer) => {
+          ws.send(`echo ${data.toString('utf8')}`);
+        });
       });
     });
     upstream.listen(0, '127.0.0.1');

@@ -64,7 +64,10 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
     baseUrl: `http://127.0.0.1:${String(port)}/v1`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.close((error) => {
+          if (error === undefined) resolve();
+          else reject(error);
+        });
       }),
   });
 }

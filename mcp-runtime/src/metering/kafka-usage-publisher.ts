@@ -7,8 +7,7 @@
  *
  * - Message key: the event's request id (as issue 4 asks); value: the event's JSON. Kafka keeps order
  *   per partition only, so with more than one partition events of a tenant may be read out of order;
- *   consumers must not rely on order across requests. (`usageEventKey` of @lmo/contracts, the tenant,
- *   would keep a tenant's events in order on one partition at the price of hot partitions.)
+ *   consumers must not rely on order across requests (`usageEventKey` of @lmo/contracts).
  * - Delivery is at least once: events that were sent but whose acknowledgement was lost before a
  *   restart, or that a new producer re-sends, arrive again. Consumers dedupe by `requestId`.
  * - While Kafka is unreachable, events wait on disk and `pending()` (and the

@@ -106,7 +106,11 @@ export function parseUsageEvent(json: unknown): ValidationResult<UsageEventV1> {
   return issues.length === 0 ? { ok: true, value } : { ok: false, issues };
 }
 
-/** The Kafka message key of an event: the tenant, so that each tenant's events stay in order on one partition. */
-export function usageEventKey(event: Pick<UsageEventV1, 'tenant'>): string {
-  return event.tenant;
+/**
+ * The Kafka message key of an event: its request id, the idempotency key consumers dedupe by. Order
+ * across requests is not kept (events of a tenant may spread over partitions); consumers fold
+ * events into rollups that do not depend on order.
+ */
+export function usageEventKey(event: Pick<UsageEventV1, 'requestId'>): string {
+  return event.requestId;
 }

@@ -124,9 +124,9 @@ describe('usage event routing', () => {
     expect(USAGE_EVENT_TOPIC).toBe('lmo.usage.v1');
   });
 
-  it('keys each message by tenant, so one tenant stays on one partition in order', () => {
-    expect(usageEventKey(event)).toBe('acme');
+  it('keys each message by its request id, the idempotency key', () => {
+    expect(usageEventKey(event)).toBe(event.requestId);
     const another: UsageEventV1 = { ...event, requestId: 'another-request', tool: 'summarize' };
-    expect(usageEventKey(another)).toBe(usageEventKey(event));
+    expect(usageEventKey(another)).toBe('another-request');
   });
 });
