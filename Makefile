@@ -13,7 +13,7 @@ export PATH := $(NODE_BIN):$(PATH)
 
 JEST := node --experimental-vm-modules node_modules/jest/bin/jest.js
 
-.PHONY: help setup test test-unit test-integration lint typecheck format bench crds infra-up infra-down infra-status
+.PHONY: help dev setup test test-unit test-integration lint typecheck format bench crds infra-up infra-down infra-status
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -27,6 +27,11 @@ node_modules/.package-lock.json: package.json package-lock.json $(wildcard */pac
 	@touch $@
 
 setup: node_modules/.package-lock.json ## install dependencies (Node 24 is fetched first when missing)
+
+# Embedded defaults (PGlite, in-process limits, local event log, one mcp-runtime process per tenant
+# behind the API's /t/<tenant>/); data in .lmo/ (or LMO_DATA_DIR). `node api/src/dev.ts --help`.
+dev: setup ## start the platform locally with embedded defaults; prints the URL, a login, curl and MCP examples
+	node api/src/dev.ts
 
 lint: setup ## eslint and prettier, warnings are errors
 	npx eslint . --max-warnings=0
@@ -53,6 +58,7 @@ test-integration: setup ## integration tests only (brings the harness up)
 bench: setup ## benchmarks (micro, then the operator at scale on the harness); figures go to bench/results/
 	node bench/run.ts
 	node bench/operator-scale.ts
+	node bench/mcp-runtime.ts
 
 crds: setup ## regenerate crds/*.yaml from the TypeScript schema
 	node crds/generate.ts

@@ -139,6 +139,8 @@ async function main(argv: string[]): Promise<number> {
     api?.runtimes?.supervisor.killAll();
     process.exit(130);
   });
+  // However this process ends, no runtime outlives it (a no-op after a clean stop).
+  process.once('exit', () => api?.runtimes?.supervisor.killAll());
   const metrics = await startRuntimeMetricsServer(() => api?.runtimes?.supervisor.metricsUrls() ?? []);
   try {
     const parsed = devApiConfig(process.env, devFlags, metrics.url);
@@ -170,7 +172,12 @@ async function main(argv: string[]): Promise<number> {
     void stopped.then(() => {
       abort.abort();
     });
-    const banner = await bootstrap(api, config.bootstrapAdmin?.email, shownDir, abort.signal);
+    const banner = await bootstrap(api, config.bootstrapAdmin?.email, shownDir, abort.signal).catch(
+      async (error: unknown) => {
+        await api?.stop();
+        throw error;
+      },
+    );
     if (!abort.signal.aborted) out(banner);
     const signal = await stopped;
     out(`\n${signal}: stopping the tenant runtimes, the API and the database …`);

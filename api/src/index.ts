@@ -62,3 +62,54 @@ export {
   PAT_PREFIX,
   type PersonalAccessToken,
 } from './accounts/personal-access-tokens.ts';
+export { startBackground, type Background, type BackgroundDeps } from './background.ts';
+export {
+  searchChunks,
+  listDocuments,
+  readDocument,
+  vectorLiteral,
+  type KnowledgeDocument,
+  type KnowledgeHit,
+} from './knowledge/knowledge-queries.ts';
+export {
+  KnowledgeService,
+  type EmbedderFactory,
+  type KnowledgeUpload,
+} from './knowledge/knowledge-service.ts';
+export { chunkText, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './knowledge/text-chunker.ts';
+export { EMBEDDING_DIMENSIONS, echoEmbedder, OpenAiEmbedder, type Embedder } from './knowledge/embedders.ts';
+export { embedderForTenant, type EmbedderDeps } from './knowledge/tenant-embedder.ts';
+export {
+  DirectoryProviderKeys,
+  KubeProviderKeys,
+  PROVIDER_KEY_ENTRY,
+  type ProviderKeySource,
+} from './knowledge/provider-keys.ts';
+export { ensureVectorSchema, vectorColumnExists } from './knowledge/vector-schema.ts';
+export { UsageStore, type FoldResult, type KeyUseRecorder } from './usage/usage-store.ts';
+export { UsageReports, type UsagePoint, type RecentRequest } from './usage/usage-reports.ts';
+export { KafkaUsageConsumer, type KafkaUsageConsumerOptions } from './usage/kafka-usage-consumer.ts';
+export {
+  UsageFileTailer,
+  USAGE_EVENTS_FILE,
+  type UsageFileTailerOptions,
+} from './usage/usage-file-tailer.ts';
+export {
+  BillingJob,
+  type BillingJobDeps,
+  type BillingRecord,
+  type HourResult,
+} from './billing/billing-job.ts';
+export {
+  PrometheusTokenSource,
+  billingIdentifier,
+  type TokenSource,
+  type TokenWindow,
+} from './billing/token-source.ts';
+export { ScrapeTokenSource } from './billing/scrape-token-source.ts';
+export { StripeMeterReporter, type MeterReporter, type MeterEvent } from './billing/meter-reporter.ts';
+export { BillingService } from './billing/billing-service.ts';
+export { BillingAccounts, type BillingAccount } from './billing/billing-accounts.ts';
+export { BILLING_PLANS, planOf, meteredCostCents, type BillingPlan } from './billing/billing-plans.ts';
+export { reconcileHour, reconciliationGauge, RECONCILIATION_GAUGE } from './billing/reconciliation.ts';
+export { createStripe } from './billing/stripe-client.ts';

@@ -77,22 +77,28 @@ export function createServices(deps: AppDeps): Services {
   const members = new MembershipService(db, clock, config.invitationTtlHours);
   const apiKeys = new ApiKeyService(db, deps.keyHashSink, clock);
   const usageReports = new UsageReports(db);
+  const usage = new UsageStore(db, clock, (keyId, at) => apiKeys.markUsed(keyId, at));
+  const knowledge = new KnowledgeService({
+    db,
+    registry: deps.tenantRegistry,
+    embedders: embedderFactory(deps),
+    clock,
+  });
+  const forget = async (tenant: string): Promise<void> => {
+    await knowledge.deleteTenant(tenant);
+    await usage.deleteTenant(tenant);
+  };
   const stripe = deps.stripe ?? (config.stripe === undefined ? undefined : createStripe(config.stripe));
   return {
     users: new UserService(db, deps.passwords ?? argon2idHasher(), clock),
     sessions: new SessionService(db, clock, config.sessionTtlSeconds),
     tokens: new PersonalAccessTokenService(db, clock),
     members,
-    tenants: new TenantService(deps.tenantRegistry, members, apiKeys),
+    tenants: new TenantService(deps.tenantRegistry, members, apiKeys, forget),
     apiKeys,
     registry: deps.tenantRegistry,
-    knowledge: new KnowledgeService({
-      db,
-      registry: deps.tenantRegistry,
-      embedders: embedderFactory(deps),
-      clock,
-    }),
-    usage: new UsageStore(db, clock, (keyId, at) => apiKeys.markUsed(keyId, at)),
+    knowledge,
+    usage,
     usageReports,
     billing: new BillingService({
       db,

@@ -126,7 +126,7 @@ describe('billing with Stripe (stripe-mock)', () => {
     const hour = new Date('2026-11-22T08:00:00Z');
     const crashed = await billing.runHour(hour);
     const [pending] = await recordsOf(tenant);
-    const unfinished = await database.db('billing_hours').where({ hour }).first();
+    const unfinished = await database.db('billing_hours').where({ hour }).first<object | undefined>();
     figures.set(tenant, 700); // Prometheus answers a little differently on the re-run
     const healed = await billing.runHour(hour);
 
@@ -167,7 +167,7 @@ describe('billing with Stripe (stripe-mock)', () => {
     expect(later.map((r) => r.hour.toISOString())).toEqual(['2026-11-23T04:00:00.000Z']);
     expect(again).toEqual([]);
     expect(calls.n).toBe(4);
-    expect((await recordsOf(tenant)).map((r: { state: string }) => r.state)).toEqual(Array(4).fill('local'));
+    expect((await recordsOf(tenant)).map((r) => r['state'])).toEqual(Array(4).fill('local'));
     expect(meterEvents(`lmo-${tenant}-2026112304`)).toEqual([]);
   }, 30_000);
 

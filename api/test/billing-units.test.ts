@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { PLAN_DEFAULTS } from '@lmo/contracts';
 import { BILLING_PLANS, meteredCostCents, planOf } from '../src/billing/billing-plans.ts';
-import { counterIncrease, parseTokenCounters } from '../src/billing/scrape-token-source.ts';
+import { counterIncrease, parseTokenSeries } from '../src/billing/scrape-token-source.ts';
 import { billingIdentifier, hourStamp, tokensQuery } from '../src/billing/token-source.ts';
 import { isPrivateAddress } from '../src/knowledge/tenant-embedder.ts';
 
@@ -40,7 +40,7 @@ describe('plans', () => {
 });
 
 describe('direct scrape arithmetic', () => {
-  it('sums each tenant’s lmo_tokens_total over models and directions, ignoring other metrics', () => {
+  it('reads each tenant’s lmo_tokens_total series, ignoring other metrics and tenant-less series', () => {
     const exposition = [
       '# HELP lmo_tokens_total LLM tokens consumed',
       '# TYPE lmo_tokens_total counter',
@@ -51,12 +51,11 @@ describe('direct scrape arithmetic', () => {
       'lmo_tokens_total{model="x",direction="in"} 3',
     ].join('\n');
 
-    expect(parseTokenCounters(exposition)).toEqual(
-      new Map([
-        ['acme', 15.5],
-        ['beta', 7],
-      ]),
-    );
+    expect(parseTokenSeries(exposition)).toEqual([
+      { tenant: 'acme', labels: 'model="echo-1",direction="in"', value: 10 },
+      { tenant: 'acme', labels: 'model="gpt",direction="out"', value: 5.5 },
+      { tenant: 'beta', labels: 'model="echo-1",direction="in"', value: 7 },
+    ]);
   });
 
   it('adds up a counter’s increases, a drop counting as a restart from zero', () => {

@@ -290,6 +290,33 @@ describe('make dev (node api/src/dev.ts)', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('runs a tenant created through the API within seconds, and stops it when it is deleted', async () => {
+    await api('POST', '/v1/tenants', { name: 'acme', displayName: 'Acme' });
+    const { key } = (await api('POST', '/v1/tenants/acme/api-keys', { name: 'app' })) as { key: string };
+    const ask = (): Promise<Response> =>
+      fetch(`${printed.url}/t/acme/v1/query`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'a new tenant' }),
+      });
+    await eventually(async () => ((await ask()).status === 200 ? true : undefined), 30_000, 'acme serving');
+    expect(childrenOf(dev.pid ?? 0)).toHaveLength(2);
+    const response = await fetch(`${printed.url}/v1/tenants/acme`, {
+      method: 'DELETE',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    });
+    expect(response.status).toBe(204);
+    // Its keys stop working at once (revoked before the delete returns); the endpoint goes once the
+    // supervisor has stopped the runtime.
+    expect([401, 404]).toContain((await ask()).status);
+    await eventually(async () => ((await ask()).status === 404 ? true : undefined), 15_000, 'acme 404');
+    await eventually(
+      () => Promise.resolve(childrenOf(dev.pid ?? 0).length === 1 ? true : undefined),
+      15_000,
+      'the acme runtime stopped',
+    );
+  });
+
   it('restarts a runtime that crashed', async () => {
     const [runtime] = childrenOf(dev.pid ?? 0);
     expect(runtime).toBeDefined();

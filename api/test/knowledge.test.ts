@@ -12,6 +12,7 @@ import { startFakeEmbeddings, type FakeEmbeddings } from './support/fake-embeddi
 import { multipartFile } from './support/multipart.ts';
 import { makePdf } from './support/pdf.ts';
 import { freshPglite, type TestDatabase } from './support/test-db.ts';
+import { rollupsOf, usageEvent } from './support/usage-events.ts';
 import {
   asBrowser,
   makeTestApp,
@@ -156,6 +157,18 @@ describe('knowledge (PGlite + pgvector)', () => {
     expect(await database.db('knowledge_chunks').where({ document_id: id }).count('* as n')).toEqual([
       { n: 0 },
     ]);
+  });
+
+  it('forgets a deleted tenant’s knowledge and usage, so a namesake starts empty', async () => {
+    const { session, tenant } = await owner();
+    await upload(session, tenant, { name: 'faq.txt', content: FAQ, type: 'text/plain' });
+    await t.services.usage.fold([usageEvent({ tenant })]);
+
+    expect((await call(session, 'DELETE', `/v1/tenants/${tenant}`)).status).toBe(204);
+    expect(await listDocuments(database.db, tenant)).toEqual([]);
+    expect(await database.db('knowledge_chunks').where({ tenant }).count('* as n')).toEqual([{ n: 0 }]);
+    expect(await rollupsOf(database.db, [tenant])).toEqual([]);
+    expect(await database.db('usage_requests').where({ tenant }).first()).toBeUndefined();
   });
 
   it('refuses uploads over the size limit, of unknown types, and without multipart', async () => {

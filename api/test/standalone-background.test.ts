@@ -89,6 +89,6 @@ describe('standalone background services (files and direct scrape)', () => {
       value: number;
     };
 
-    expect(sample).toMatchObject({ target: metrics.url, value: 42 });
+    expect(sample).toMatchObject({ target: `${metrics.url} {model="echo-1",direction="in"}`, value: 42 });
   });
 });

@@ -49,8 +49,8 @@ export interface LoadResult {
   readonly failureSample?: string;
   readonly seconds: number;
   readonly requestsPerSecond: number;
-  /** Every request answered, warm-up included (to compare with the usage events published). */
-  readonly answeredInAll: number;
+  /** Every request that got an HTTP answer, success or not, warm-up included (each is one usage event). */
+  readonly respondedInAll: number;
   readonly latencies: readonly number[];
 }
 
@@ -87,7 +87,7 @@ class Recorder {
   readonly latencies: number[] = [];
   readonly failures: Record<string, number> = {};
   failureSample: string | undefined;
-  answered = 0;
+  responded = 0;
   failed = 0;
   readonly #from: number;
   readonly #to: number;
@@ -98,7 +98,7 @@ class Recorder {
   }
 
   record(started: number, ended: number, sample: Sample): void {
-    if (sample.outcome === undefined) this.answered += 1;
+    if (sample.outcome !== 'error') this.responded += 1;
     if (started < this.#from || ended > this.#to) return;
     if (sample.outcome === undefined) {
       this.latencies.push(sample.ms ?? ended - started);
@@ -110,12 +110,12 @@ class Recorder {
   }
 
   result(): LoadResult {
-    const { failed, failures, failureSample, answered } = this;
+    const { failed, failures, failureSample, responded } = this;
     return toResult(this.latencies, {
       failed,
       failures,
       failureSample,
-      answered,
+      responded,
       seconds: (this.#to - this.#from) / 1000,
     });
   }
@@ -128,7 +128,7 @@ function toResult(
     failures: Record<string, number>;
     failureSample: string | undefined;
     seconds: number;
-    answered: number;
+    responded: number;
   },
 ): LoadResult {
   return {
@@ -139,7 +139,7 @@ function toResult(
     ...(counts.failureSample === undefined ? {} : { failureSample: counts.failureSample }),
     seconds: round(counts.seconds, 1),
     requestsPerSecond: Math.round(latencies.length / counts.seconds),
-    answeredInAll: counts.answered,
+    respondedInAll: counts.responded,
     latencies,
   };
 }
@@ -156,7 +156,7 @@ export function mergeResults(results: readonly LoadResult[]): LoadResult {
       failures,
       failureSample: results.find((r) => r.failureSample !== undefined)?.failureSample,
       seconds: results.reduce((sum, r) => sum + r.seconds, 0),
-      answered: results.reduce((sum, r) => sum + r.answeredInAll, 0),
+      responded: results.reduce((sum, r) => sum + r.respondedInAll, 0),
     },
   );
 }

@@ -50,7 +50,7 @@ export interface Paired {
   readonly direct: Measured;
   /** through − direct, ms, at the median and p99. */
   readonly added: { readonly p50: number; readonly p99: number };
-  /** The runtime's CPU time per request it answered (warm-up included), ms. */
+  /** The runtime's CPU time per request it answered (warm-up included; idle work such as reloads too), ms. */
   readonly runtimeCpuMsPerRequest: number;
   readonly cpu: CpuFigures;
 }
@@ -62,7 +62,7 @@ export function paired(through: LoadResult, direct: LoadResult, cpu: CpuFigures)
     through: measured(through),
     direct: measured(direct),
     added: addedLatency(through.latency, direct.latency),
-    runtimeCpuMsPerRequest: round((1000 * runtimeCpu) / Math.max(1, through.answeredInAll), 2),
+    runtimeCpuMsPerRequest: round((1000 * runtimeCpu) / Math.max(1, through.respondedInAll), 2),
     cpu,
   };
 }

@@ -43,6 +43,8 @@ export interface McpThroughput {
   readonly bare: Measured;
   /** runtime ÷ bare requests per second. */
   readonly ratio: number;
+  /** bare ÷ runtime CPU per request: the ratio of throughputs when CPU-bound, less sensitive to others' load. */
+  readonly cpuRatio: number;
   readonly runtimeCpuMsPerRequest: number;
   readonly bareCpuMsPerRequest: number;
   readonly cpu: Paired['cpu'];
@@ -117,6 +119,23 @@ async function pair(ctx: BenchContext, stack: Stack, kind: Kind, mode: Mode): Pr
   return paired(through, straight, cpu);
 }
 
+/**
+ * Warms a freshly started runtime up (lazy compilation, JIT, connection pools) with a few
+ * seconds of REST and MCP calls, so that the first measurement does not pay for it. Returns the
+ * requests answered.
+ */
+export async function warmUp(ctx: BenchContext, stack: Stack): Promise<number> {
+  const seconds = ctx.settings.quick ? 2 : 5;
+  ctx.say(`warming the runtime up: ${String(seconds)} s of REST and of MCP calls, 20 in flight`);
+  let responded = 0;
+  for (const kind of ['rest', 'mcp'] as const) {
+    const load = throughRuntime(stack, kind, `warm-up-${kind}`);
+    const options = { durationMs: seconds * 1000, warmupMs: 0, sender: load.sender, concurrency: 20 };
+    responded += (await closedLoop(stack.runtimePool, load.make, options)).respondedInAll;
+  }
+  return responded;
+}
+
 /** Added latency of REST and MCP, paced and saturated. */
 export async function measureAddedLatency(ctx: BenchContext, stack: Stack): Promise<AddedLatency> {
   const rest = {
@@ -172,13 +191,15 @@ export async function measureMcpThroughput(ctx: BenchContext, stack: Stack): Pro
     const [runtime, peer] = [results['runtime'], results['bare']];
     if (runtime === undefined || peer === undefined) throw new Error('a variant did not run');
     const perRequest = (name: string, result: LoadResult): number =>
-      round((1000 * (cpu.cpuSeconds[name] ?? 0)) / Math.max(1, result.answeredInAll), 2);
+      round((1000 * (cpu.cpuSeconds[name] ?? 0)) / Math.max(1, result.respondedInAll), 2);
+    const [runtimeCpu, bareCpu] = [perRequest('runtime', runtime), perRequest('bare', peer)];
     return {
       runtime: measured(runtime),
       bare: measured(peer),
       ratio: round(runtime.requestsPerSecond / Math.max(1, peer.requestsPerSecond), 2),
-      runtimeCpuMsPerRequest: perRequest('runtime', runtime),
-      bareCpuMsPerRequest: perRequest('bare', peer),
+      cpuRatio: round(bareCpu / Math.max(0.001, runtimeCpu), 2),
+      runtimeCpuMsPerRequest: runtimeCpu,
+      bareCpuMsPerRequest: bareCpu,
       cpu,
     };
   } finally {
@@ -205,7 +226,7 @@ export async function measureCacheHits(ctx: BenchContext, stack: Stack): Promise
   return {
     hits: measured(hits),
     runtimeCpuMsPerRequest: round(
-      (1000 * (cpu.cpuSeconds['runtime'] ?? 0)) / Math.max(1, hits.answeredInAll),
+      (1000 * (cpu.cpuSeconds['runtime'] ?? 0)) / Math.max(1, hits.respondedInAll),
       3,
     ),
     cpu,

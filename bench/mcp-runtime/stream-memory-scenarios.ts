@@ -7,7 +7,8 @@ import { alternate, paired, type Paired, type Variant } from './measure.ts';
 import type { MemorySample } from './runtime-child.ts';
 import { closeSession, inBatches, openSession } from './sessions.ts';
 import { startStack, type BenchContext, type Stack } from './stack.ts';
-import { kib, mib } from './stats.ts';
+import { kib, mib, round } from './stats.ts';
+import { processUsage } from '../operator-scale/proc-usage.ts';
 import { PROVIDER_CONTENT, RUNTIME_DELTA, firstTokenSender, holdStream } from './streams.ts';
 import { createPool } from './load-generator.ts';
 import { providerChat, restStream } from './wire.ts';
@@ -38,9 +39,14 @@ export interface PerItem {
 /** The runtime's memory figures. */
 export interface MemoryFigures {
   readonly idle: MemoryMiB;
+  /** CPU the idle runtime uses (timers: configuration reloads, Redis and Kafka keep-alives), % of one core. */
+  readonly idleCpuPercent: number;
   readonly sessions: PerItem;
   readonly streams: PerItem;
 }
+
+/** How long the runtime is left idle before its memory is read. */
+const IDLE_MS = 5000;
 
 const inMiB = (m: MemorySample): MemoryMiB => ({
   rssMiB: mib(m.rssBytes),
@@ -145,11 +151,16 @@ export async function measureMemory(ctx: BenchContext): Promise<MemoryFigures> {
   ctx.say('memory: an idle runtime');
   const stack = await startStack(ctx, { hang: 'mid-stream' });
   try {
-    await sleep(2000);
+    const cpuBefore = processUsage(stack.runtime.child.pid).cpuSeconds;
+    await sleep(IDLE_MS);
+    const idleCpuPercent = round(
+      (100 * (processUsage(stack.runtime.child.pid).cpuSeconds - cpuBefore)) / (IDLE_MS / 1000),
+      1,
+    );
     const idle = inMiB(await stack.runtime.memory());
     const sessions = await sessionsCost(ctx, stack);
     const streams = await streamsCost(ctx, stack);
-    return { idle, sessions, streams };
+    return { idle, idleCpuPercent, sessions, streams };
   } finally {
     await stack.stop();
   }

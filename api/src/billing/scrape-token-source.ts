@@ -1,9 +1,10 @@
 /**
  * The billing job's token source without Prometheus (`make dev`): it reads the runtimes' /metrics
- * itself on every tick, keeps each tenant's `lmo_tokens_total` (summed over models and directions)
- * as samples in `token_counter_samples`, and answers a window's tokens as the counter's increase
- * over the samples in it, starting from the last sample before it. A drop in a counter means its
- * runtime restarted: the new value is all increase, as Prometheus' `increase()` treats a reset.
+ * itself on every tick, keeps every `lmo_tokens_total` series as samples in
+ * `token_counter_samples` (`target` is the URL and the series' other labels), and answers a
+ * window's tokens per tenant as the sum of its series' increases over the samples in the window,
+ * starting from the last sample before it. A drop in a series means its runtime restarted: the new
+ * value is all increase, as Prometheus' `increase()` treats a reset.
  */
 import { RUNTIME_METRICS } from '@lmo/contracts';
 import type { Knex } from 'knex';
@@ -12,16 +13,33 @@ import type { TokenSource, TokenWindow } from './token-source.ts';
 
 const LINE = new RegExp(`^${RUNTIME_METRICS.tokens.name}\\{([^}]*)\\}\\s+(\\S+)`);
 
-/** Each tenant's `lmo_tokens_total` in a Prometheus text exposition, summed over its other labels. */
-export function parseTokenCounters(exposition: string): Map<string, number> {
-  const totals = new Map<string, number>();
+/** One `lmo_tokens_total` series of an exposition: its tenant, its other labels, its value. */
+export interface TokenSeries {
+  readonly tenant: string;
+  /** The series' labels other than `tenant`, as written (`model="m",direction="in"`). */
+  readonly labels: string;
+  readonly value: number;
+}
+
+/**
+ * The `lmo_tokens_total` series of a Prometheus text exposition (several runtimes' expositions
+ * concatenated are fine); series without a tenant label are skipped.
+ */
+export function parseTokenSeries(exposition: string): TokenSeries[] {
+  const series: TokenSeries[] = [];
   for (const line of exposition.split('\n')) {
     const match = LINE.exec(line.trim());
-    const tenant = match?.[1] === undefined ? undefined : /(?:^|,)\s*tenant="([^"\\]*)"/.exec(match[1])?.[1];
+    const labels = match?.[1] ?? '';
+    const tenant = /(?:^|,)\s*tenant="([^"\\]*)"/.exec(labels)?.[1];
     const value = Number(match?.[2]);
-    if (tenant !== undefined && Number.isFinite(value)) totals.set(tenant, (totals.get(tenant) ?? 0) + value);
+    if (tenant === undefined || !Number.isFinite(value)) continue;
+    const others = labels
+      .split(',')
+      .filter((pair) => pair.trim() !== '' && !/^\s*tenant=/.test(pair))
+      .join(',');
+    series.push({ tenant, labels: others, value });
   }
-  return totals;
+  return series;
 }
 
 /** A counter's increase over consecutive samples, resets counted like Prometheus does. */
@@ -60,18 +78,23 @@ export class ScrapeTokenSource implements TokenSource {
   async sample(now: Date): Promise<void> {
     const { db, urls, logger } = this.#options;
     for (const url of urls) {
-      let counters: Map<string, number>;
+      let series: TokenSeries[];
       try {
         const response = await (this.#options.fetch ?? fetch)(url, {
           signal: AbortSignal.timeout(this.#options.timeoutMs ?? 10_000),
         });
         if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
-        counters = parseTokenCounters(await response.text());
+        series = parseTokenSeries(await response.text());
       } catch (error) {
         logger.warn({ target: url, err: error }, 'Could not read runtime metrics');
         continue;
       }
-      const rows = [...counters].map(([tenant, value]) => ({ target: url, tenant, at: now, value }));
+      const rows = series.map(({ tenant, labels, value }) => ({
+        target: `${url} {${labels}}`,
+        tenant,
+        at: now,
+        value,
+      }));
       if (rows.length > 0)
         await db('token_counter_samples').insert(rows).onConflict(['target', 'tenant', 'at']).ignore();
     }

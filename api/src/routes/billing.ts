@@ -205,6 +205,10 @@ export const stripeWebhookRoutes: RouteModule = (app, { services }) => {
         tags: ['billing'],
         summary: 'Stripe webhook (subscription changes); verified by the Stripe-Signature header',
         security: [],
+        body: Type.Object(
+          {},
+          { additionalProperties: true, description: 'A Stripe event, as Stripe signed it.' },
+        ),
         response: {
           200: Type.Object({ received: Type.Boolean(), type: Type.String() }, Closed),
           ...errorResponses,

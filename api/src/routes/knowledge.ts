@@ -5,6 +5,7 @@ import Type from 'typebox';
 import type { RouteModule } from '../app.ts';
 import { userOf } from '../http/auth.ts';
 import { Closed, errorResponses, TenantParams, Timestamp } from '../http/schemas.ts';
+import { createValidatorCompiler } from '../http/validator.ts';
 import { knowledgeContentType } from '../knowledge/document-text.ts';
 
 const DocumentSchema = Type.Object(
@@ -57,6 +58,17 @@ const SearchBody = Type.Object(
   Closed,
 );
 
+const UploadBody = Type.Object(
+  {
+    file: Type.Unsafe<unknown>({
+      type: 'string',
+      format: 'binary',
+      description: 'The document: .txt, .md or .pdf (or its content type).',
+    }),
+  },
+  { ...Closed, description: 'multipart/form-data with one file part.' },
+);
+
 const displayName = (name: string): string =>
   (name.split(/[\\/]/).pop() ?? '')
     .replace(/\p{Cc}/gu, '')
@@ -74,6 +86,8 @@ export const knowledgeRoutes: RouteModule = async (plain, { services, deps }) =>
   });
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['knowledge'];
+  // The upload's body is a multipart stream read by the handler; its schema only documents it.
+  const compile = createValidatorCompiler();
   const { knowledge, tenants } = services;
 
   app.get(
@@ -103,8 +117,10 @@ export const knowledgeRoutes: RouteModule = async (plain, { services, deps }) =>
         consumes: ['multipart/form-data'],
         params: TenantParams,
         querystring: UploadQuery,
+        body: UploadBody,
         response: { 201: DocumentSchema, ...errorResponses },
       },
+      validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : compile(route)),
     },
     async (request, reply) => {
       const { tenant } = request.params;

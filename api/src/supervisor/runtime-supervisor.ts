@@ -180,7 +180,7 @@ export class RuntimeSupervisor {
     if (this.#resync !== undefined) clearInterval(this.#resync);
     this.#queue.shutDown();
     await this.#workers;
-    await Promise.all([...this.#entries.keys()].map((tenant) => this.#stopProcess(tenant)));
+    await Promise.all([...this.#entries].map(([tenant, entry]) => this.#stopProcess(tenant, entry)));
   }
 
   /** SIGKILLs every child at once, for a parent that is exiting without waiting. */
@@ -206,7 +206,7 @@ export class RuntimeSupervisor {
     entry.desire = runtimeDesire(record.spec);
     const problem = await this.#writeConfig(record);
     if (!entry.desire.run) {
-      await this.#stopProcess(tenant);
+      await this.#stopProcess(tenant, entry);
       entry.failures = 0;
       entry.restartAt = undefined;
       entry.lastExit = undefined;
@@ -290,19 +290,20 @@ export class RuntimeSupervisor {
     this.#queue.add(tenant);
   }
 
-  async #stopProcess(tenant: string): Promise<void> {
-    const entry = this.#entries.get(tenant);
-    const child = entry?.process;
-    if (entry === undefined || child === undefined) return;
+  async #stopProcess(tenant: string, entry: Entry): Promise<void> {
+    const child = entry.process;
+    if (child === undefined) return;
     const exit = await child.stop(this.#options.stopDeadlineMs ?? 10_000);
     if (entry.process === child) entry.process = undefined;
     this.#options.logger.info({ tenant, exit: exit.description }, 'Stopped the runtime process');
   }
 
   async #remove(tenant: string): Promise<void> {
-    if (!this.#entries.has(tenant)) return;
-    await this.#stopProcess(tenant);
+    const entry = this.#entries.get(tenant);
+    if (entry === undefined) return;
+    // Forgotten first, so the proxy answers "not found" at once rather than "not ready".
     this.#entries.delete(tenant);
+    await this.#stopProcess(tenant, entry);
     await rm(tenantPaths(this.#options.tenantsDir, tenant).configDir, { recursive: true, force: true });
     this.#options.logger.info({ tenant }, 'Tenant deleted: removed its runtime configuration');
   }

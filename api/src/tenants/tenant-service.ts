@@ -37,11 +37,19 @@ export class TenantService {
   readonly #registry: TenantRegistry;
   readonly #members: MembershipService;
   readonly #keys: ApiKeyService;
+  readonly #forget: (tenant: string) => Promise<void>;
 
-  constructor(registry: TenantRegistry, members: MembershipService, keys: ApiKeyService) {
+  /** `forget` drops a deleted tenant's other data (knowledge, usage), so a namesake never sees it. */
+  constructor(
+    registry: TenantRegistry,
+    members: MembershipService,
+    keys: ApiKeyService,
+    forget: (tenant: string) => Promise<void> = () => Promise.resolve(),
+  ) {
     this.#registry = registry;
     this.#members = members;
     this.#keys = keys;
+    this.#forget = forget;
   }
 
   /**
@@ -131,8 +139,9 @@ export class TenantService {
   }
 
   /**
-   * Deletes a tenant (owners and admins): its keys are revoked, memberships and invitations
-   * dropped; in a cluster the operator then removes its namespace.
+   * Deletes a tenant (owners and admins): its keys are revoked, memberships, invitations,
+   * knowledge and usage analytics dropped (billing records stay); in a cluster the operator then
+   * removes its namespace.
    */
   async delete(user: User, name: string): Promise<void> {
     await this.require(user, name, ['owner']);
@@ -143,5 +152,6 @@ export class TenantService {
     });
     await this.#registry.delete(name);
     await this.#members.removeTenant(name);
+    await this.#forget(name);
   }
 }

@@ -52,6 +52,12 @@ export class KafkaUsageConsumer {
       retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     this.#consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    this.#consumer.on(this.#consumer.events.CRASH, (event) => {
+      options.logger.error(
+        { err: event.payload.error, restart: event.payload.restart },
+        'The usage consumer crashed',
+      );
+    });
   }
 
   /** Joins the group and starts consuming; resolves once subscribed. */

@@ -121,6 +121,12 @@ export class UsageStore {
     return events.filter((event) => inserted.has(event.requestId));
   }
 
+  /** Forgets a deleted tenant's request log and rollups. */
+  async deleteTenant(tenant: string): Promise<void> {
+    await this.#db('usage_requests').where({ tenant }).delete();
+    await this.#db('usage_rollups').where({ tenant }).delete();
+  }
+
   /** Forgets request rows older than `before` (their rollups stay); answers how many. */
   async pruneRequests(before: Date): Promise<number> {
     return this.#db('usage_requests').where('time', '<', before).delete();
