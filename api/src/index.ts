@@ -70,7 +70,7 @@ export {
   vectorLiteral,
   type KnowledgeDocument,
   type KnowledgeHit,
-} from './knowledge/knowledge-queries.ts';
+} from '@lmo/knowledge';
 export {
   KnowledgeService,
   type EmbedderFactory,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { echoEmbedding } from '@lmo/contracts';
-import { listDocuments, readDocument, searchChunks } from '../src/knowledge/knowledge-queries.ts';
+import { listDocuments, readDocument, searchChunks } from '@lmo/knowledge';
 import { startFakeEmbeddings, type FakeEmbeddings } from './support/fake-embeddings.ts';
 import { multipartFile } from './support/multipart.ts';
 import { makePdf } from './support/pdf.ts';

@@ -9,6 +9,7 @@ import { closeSession, inBatches, openSession } from './sessions.ts';
 import { startStack, type BenchContext, type Stack } from './stack.ts';
 import { kib, mib, round } from './stats.ts';
 import { processUsage } from '../operator-scale/proc-usage.ts';
+import { parsePromText, sumOf } from '../operator-scale/prom-text.ts';
 import { PROVIDER_CONTENT, RUNTIME_DELTA, firstTokenSender, holdStream } from './streams.ts';
 import { createPool } from './load-generator.ts';
 import { providerChat, restStream } from './wire.ts';
@@ -32,7 +33,7 @@ export interface PerItem {
   readonly rssPerItemKiB: number;
   readonly before: MemoryMiB;
   readonly open: MemoryMiB;
-  /** After they were closed again. */
+  /** After they were closed again (and, for streams, their usage events went to Kafka). */
   readonly closed: MemoryMiB;
 }
 
@@ -108,6 +109,17 @@ export async function measureFirstToken(ctx: BenchContext): Promise<FirstToken> 
   }
 }
 
+/** Waits (at most 30 s) until the runtime's spool holds no usage event for Kafka. */
+async function spoolDrained(stack: Stack): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  await sleep(500);
+  while (performance.now() < deadline) {
+    const pending = sumOf(parsePromText(await stack.runtime.metrics()), 'lmo_usage_events_pending');
+    if (pending === 0) return;
+    await sleep(500);
+  }
+}
+
 async function sessionsCost(ctx: BenchContext, stack: Stack): Promise<PerItem> {
   const count = ctx.settings.sessions;
   ctx.say(`memory: ${String(count)} open 2025-11-25 sessions`);
@@ -139,7 +151,8 @@ async function streamsCost(ctx: BenchContext, stack: Stack): Promise<PerItem> {
     );
     const open = await stack.runtime.memory();
     for (const stream of held) stream.close();
-    await sleep(1000);
+    // Each cancelled stream is a usage event: read memory once they all went to Kafka.
+    await spoolDrained(stack);
     return perItem(count, before, open, await stack.runtime.memory());
   } finally {
     await pool.destroy();

@@ -14,6 +14,7 @@ import {
   createRedisConversationStore,
   type ConversationStore,
 } from './conversations/index.ts';
+import { knexKnowledgeStore, openKnowledgeDatabase } from './knowledge/knex-knowledge-store.ts';
 import type { KnowledgeStore } from './knowledge/knowledge-store.ts';
 import {
   createInProcessRateLimiter,
@@ -105,10 +106,16 @@ async function usagePublisher(
 }
 
 /** Connects the services the options name. */
+/** Services given from outside instead of built from the options (tests, embedding). */
+export interface ServiceOverrides {
+  readonly knowledge?: KnowledgeStore;
+}
+
 export async function createRuntimeServices(
   options: RuntimeOptions,
   state: TenantState,
   logger: Logger,
+  overrides: ServiceOverrides = {},
 ): Promise<RuntimeServices> {
   const metrics = createRuntimeMetrics();
   const redis = options.redisUrl === undefined ? undefined : createRedisClient(options.redisUrl, { logger });
@@ -118,6 +125,10 @@ export async function createRuntimeServices(
   }
   const s = stateServices(options, state, redis, logger);
   const usage = await usagePublisher(options, metrics, logger);
+  const knowledgeDb =
+    options.knowledgeDatabaseUrl === undefined
+      ? undefined
+      : openKnowledgeDatabase(options.knowledgeDatabaseUrl);
   return {
     admission: admissionOver(s.limiter, () => state.current(), metrics),
     quota: quotaOver(s.quota),
@@ -126,9 +137,11 @@ export async function createRuntimeServices(
     meter: meterOver(metrics, usage, logger),
     metrics,
     usage,
-    knowledge: undefined,
+    knowledge:
+      overrides.knowledge ?? (knowledgeDb === undefined ? undefined : knexKnowledgeStore(knowledgeDb)),
     close: async () => {
       await usage.close();
+      await knowledgeDb?.destroy();
       redis?.disconnect();
     },
   };

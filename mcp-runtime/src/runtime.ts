@@ -19,7 +19,7 @@ import { createLlmGateway } from './pipeline/llm-gateway.ts';
 import type { LlmGateway } from './pipeline/llm-call.ts';
 import { providerRegistry } from './pipeline/provider-registry.ts';
 import type { RuntimeOptions } from './runtime-options.ts';
-import { createRuntimeServices, type RuntimeServices } from './runtime-services.ts';
+import { createRuntimeServices, type RuntimeServices, type ServiceOverrides } from './runtime-services.ts';
 
 /** The runtime's version, as MCP clients see it. */
 export const RUNTIME_VERSION = '0.1.0';
@@ -46,7 +46,11 @@ export interface RuntimeCore {
 }
 
 /** Loads configuration and connects the services. */
-export async function createRuntimeCore(options: RuntimeOptions, logger: Logger): Promise<RuntimeCore> {
+export async function createRuntimeCore(
+  options: RuntimeOptions,
+  logger: Logger,
+  overrides: ServiceOverrides = {},
+): Promise<RuntimeCore> {
   const state = await loadTenantState({
     configDir: options.configDir,
     secretsDir: options.secretsDir,
@@ -58,7 +62,7 @@ export async function createRuntimeCore(options: RuntimeOptions, logger: Logger)
       logger.warn({ err: error }, 'configuration reload failed; keeping the last good one');
     },
   });
-  const services = await createRuntimeServices(options, state, logger);
+  const services = await createRuntimeServices(options, state, logger, overrides);
   const gateway = createLlmGateway({
     snapshot: () => state.current(),
     provider: providerRegistry(
@@ -123,8 +127,12 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /** Starts the HTTP runtime. */
-export async function startRuntime(options: RuntimeOptions, logger: Logger): Promise<RunningRuntime> {
-  const core = await createRuntimeCore(options, logger);
+export async function startRuntime(
+  options: RuntimeOptions,
+  logger: Logger,
+  overrides: ServiceOverrides = {},
+): Promise<RunningRuntime> {
+  const core = await createRuntimeCore(options, logger, overrides);
   const { state, services } = core;
   let draining = false;
   const config = state.current().config;

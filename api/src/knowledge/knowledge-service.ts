@@ -12,7 +12,7 @@ import {
   vectorLiteral,
   type KnowledgeDocument,
   type KnowledgeHit,
-} from './knowledge-queries.ts';
+} from '@lmo/knowledge';
 import { chunkText, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './text-chunker.ts';
 import { ensureVectorSchema } from './vector-schema.ts';
 

@@ -7,6 +7,7 @@ import { harnessEnv } from '@lmo/harness';
 import { pino } from 'pino';
 import { startRuntime, type RunningRuntime } from '../../src/runtime.ts';
 import { parseRuntimeOptions, type RuntimeFlag } from '../../src/runtime-options.ts';
+import type { ServiceOverrides } from '../../src/runtime-services.ts';
 import { makeTenantFiles, uniqueTenant, type TenantFiles } from './tenant-files.ts';
 
 /** A runtime under test. */
@@ -32,6 +33,8 @@ export interface TestRuntimeOptions {
   readonly redis?: boolean;
   /** An existing tenant directory (a second replica of the same tenant). */
   readonly tenant?: TenantFiles;
+  /** Services to use instead of those the flags would build. */
+  readonly overrides?: ServiceOverrides;
 }
 
 /** Starts a runtime with one API key. */
@@ -59,6 +62,7 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
   const runtime = await startRuntime(
     parsed.options,
     pino({ level: process.env['LMO_TEST_LOG'] ?? 'silent' }),
+    options.overrides,
   );
   const base = `http://127.0.0.1:${String(runtime.port)}/t/${tenant.name}/`;
   return {
