@@ -3,7 +3,7 @@
  * embedding model, then a vector search over the tenant's chunks) and the documents as resources
  * `lmo://knowledge/{documentId}`.
  */
-import { LmoError } from '@lmo/contracts';
+import { ECHO_EMBEDDING_DIMENSIONS, LmoError } from '@lmo/contracts';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.ts';
@@ -39,7 +39,11 @@ export function registerKnowledgeSearch(server: McpServer, deps: ToolDeps): void
       try {
         const store = requireStore(deps.knowledge);
         const call = deps.callContext(ctx, 'search_knowledge');
-        const embedded = await deps.gateway.embed({ ...call, input: [args.query] });
+        const embedded = await deps.gateway.embed({
+          ...call,
+          input: [args.query],
+          dimensions: ECHO_EMBEDDING_DIMENSIONS,
+        });
         const vector = embedded.vectors[0] ?? [];
         const hits = await store.search(call.principal.tenant, vector, args.limit ?? 5);
         const text =

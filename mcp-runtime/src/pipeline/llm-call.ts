@@ -45,6 +45,8 @@ export interface CompletionOutcome {
 /** One embedding call. */
 export interface EmbeddingCall extends CallContext {
   readonly input: readonly string[];
+  /** Vector width to ask for; `search_knowledge` asks for the index's 256. */
+  readonly dimensions?: number;
 }
 
 /** Embeddings, as the caller sees them. */

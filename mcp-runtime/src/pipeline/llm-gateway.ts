@@ -212,6 +212,7 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
           provider.embed({
             input: call.input,
             signal: call.signal,
+            ...(call.dimensions === undefined ? {} : { dimensions: call.dimensions }),
             ...(model.embeddingModel === undefined ? {} : { model: model.embeddingModel }),
           }),
         );

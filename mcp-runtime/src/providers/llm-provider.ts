@@ -58,6 +58,8 @@ export interface EmbeddingRequest {
   readonly input: readonly string[];
   /** Embedding model; the provider's default when absent. */
   readonly model?: string;
+  /** Vector width to ask for (models that can shorten theirs); the knowledge index stores 256. */
+  readonly dimensions?: number;
   readonly signal?: AbortSignal;
 }
 

@@ -144,6 +144,7 @@ export class OpenAiProvider implements LlmProvider {
         {
           model,
           input: [...request.input],
+          ...(request.dimensions === undefined ? {} : { dimensions: request.dimensions }),
           ...(this.name === 'openai-compatible' ? { encoding_format: 'float' as const } : {}),
         },
         signalOption(request.signal),
