@@ -1,4 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
+import { FastifyOtelInstrumentation } from '@fastify/otel';
+import { trace } from '@opentelemetry/api';
 import { LmoError } from '@lmo/contracts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -78,6 +80,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(createValidatorCompiler());
+  // One span per request (route, method, status), exported when tracing is configured (main.ts).
+  const otel = new FastifyOtelInstrumentation();
+  // The global provider is a proxy: spans go to whatever `startTracing` registers, or nowhere.
+  otel.setTracerProvider(trace.getTracerProvider());
+  await app.register(otel.plugin());
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     done(null, payload);

@@ -79,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Loaded only to run: --help and --check-config stay quick without the whole app's modules.
+  const { startTracing } = await import('@lmo/telemetry');
+  const stopTracing = startTracing(process.env, 'lmo-api');
   const { startApi } = await import('./start.ts');
   const api = await startApi(config, logger);
   logger.info({ url: api.url, registry: config.tenantRegistry }, 'Platform API listening');
@@ -91,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
   });
   await api.stop();
+  await stopTracing?.();
   return 0;
 }
 

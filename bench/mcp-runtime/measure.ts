@@ -28,6 +28,8 @@ export async function alternate(
     readonly durationMs: number;
     readonly rounds: number;
     readonly pids: Readonly<Record<string, number>>;
+    /** Runs before each run (e.g. waiting until the runtime sent its backlog of usage events). */
+    readonly beforeEach?: () => Promise<void>;
   },
 ): Promise<{ results: Record<string, LoadResult>; cpu: CpuFigures }> {
   const runs: Record<string, LoadResult[]> = {};
@@ -35,7 +37,10 @@ export async function alternate(
   const share = Math.max(1000, Math.round(options.durationMs / options.rounds));
   for (let r = 0; r < options.rounds; r++) {
     const order = r % 2 === 0 ? variants : [...variants].reverse();
-    for (const variant of order) (runs[variant.name] ??= []).push(await variant.run(share));
+    for (const variant of order) {
+      await options.beforeEach?.();
+      (runs[variant.name] ??= []).push(await variant.run(share));
+    }
   }
   const cpu = window.stop();
   return {

@@ -4,7 +4,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import type { Measured, Paired } from './measure.ts';
 import type { AddedLatency, CacheHits, McpThroughput } from './request-scenarios.ts';
 import type { BenchSettings } from './stack.ts';
-import type { FirstToken, MemoryFigures } from './stream-memory-scenarios.ts';
+import type { FirstToken, MemoryFigures, PerItem } from './stream-memory-scenarios.ts';
 
 /** Usage events the runtime published to Kafka against the requests it answered (successes and failures). */
 export interface UsageEventCheck {
@@ -95,6 +95,20 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
   ];
 }
 
+function perItemRows(name: string, cost: PerItem): Row[] {
+  const heap = (m: PerItem['before']): string => `${String(m.heapUsedMiB)} MiB`;
+  return [
+    row(
+      `${name}: heap / RSS`,
+      both(`${String(cost.heapPerItemKiB)} KiB`, `${String(cost.rssPerItemKiB)} KiB`),
+    ),
+    row(
+      `${name}: heap before → open → closed`,
+      `${heap(cost.before)} → ${heap(cost.open)} → ${heap(cost.closed)}`,
+    ),
+  ];
+}
+
 function otherRows(report: McpRuntimeReport): Row[] {
   const { mcpThroughput: t, cacheHits: c, firstToken: f, memory: m, usageEvents: u } = report;
   const inFlight = `${String(report.settings.concurrency)} in flight`;
@@ -129,14 +143,8 @@ function otherRows(report: McpRuntimeReport): Row[] {
       'idle runtime: RSS / heap used / CPU',
       `${both(`${String(m.idle.rssMiB)} MiB`, `${String(m.idle.heapUsedMiB)} MiB`)} / ${String(m.idleCpuPercent)} %`,
     ),
-    row(
-      `per open 2025-11-25 session (${String(m.sessions.count)}): heap / RSS`,
-      both(`${String(m.sessions.heapPerItemKiB)} KiB`, `${String(m.sessions.rssPerItemKiB)} KiB`),
-    ),
-    row(
-      `per open /v1/stream (${String(m.streams.count)}): heap / RSS`,
-      both(`${String(m.streams.heapPerItemKiB)} KiB`, `${String(m.streams.rssPerItemKiB)} KiB`),
-    ),
+    ...perItemRows(`per open 2025-11-25 session (${String(m.sessions.count)})`, m.sessions),
+    ...perItemRows(`per open /v1/stream (${String(m.streams.count)})`, m.streams),
     row(
       'usage events on Kafka / requests answered (any status)',
       both(String(u.published), String(u.responded)),

@@ -113,7 +113,12 @@ async function pair(ctx: BenchContext, stack: Stack, kind: Kind, mode: Mode): Pr
     { name: 'through', run: runner(ctx, mode, stack.runtimePool, throughRuntime(stack, kind, label)) },
     { name: 'direct', run: runner(ctx, mode, stack.directPool, direct) },
   ];
-  const { results, cpu } = await alternate(variants, { durationMs, rounds, pids: stack.pids() });
+  const { results, cpu } = await alternate(variants, {
+    durationMs,
+    rounds,
+    pids: stack.pids(),
+    beforeEach: stack.runtime.drained,
+  });
   const [through, straight] = [results['through'], results['direct']];
   if (through === undefined || straight === undefined) throw new Error('a variant did not run');
   return paired(through, straight, cpu);
@@ -187,7 +192,12 @@ export async function measureMcpThroughput(ctx: BenchContext, stack: Stack): Pro
       { name: 'bare', run: runner(ctx, 'saturated', bare.pool, bareLoad) },
     ];
     const pids = { ...stack.pids(), bare: bare.child.pid };
-    const { results, cpu } = await alternate(variants, { durationMs, rounds, pids });
+    const { results, cpu } = await alternate(variants, {
+      durationMs,
+      rounds,
+      pids,
+      beforeEach: stack.runtime.drained,
+    });
     const [runtime, peer] = [results['runtime'], results['bare']];
     if (runtime === undefined || peer === undefined) throw new Error('a variant did not run');
     const perRequest = (name: string, result: LoadResult): number =>
@@ -220,7 +230,12 @@ export async function measureCacheHits(ctx: BenchContext, stack: Stack): Promise
     throw new Error(`the cache-filling request failed: ${first.slice(0, 200)}`);
   const load = { make: () => request, sender: checkedSender(restCached) };
   const variants: Variant[] = [{ name: 'hits', run: runner(ctx, 'saturated', stack.runtimePool, load) }];
-  const { results, cpu } = await alternate(variants, { durationMs, rounds, pids: stack.pids() });
+  const { results, cpu } = await alternate(variants, {
+    durationMs,
+    rounds,
+    pids: stack.pids(),
+    beforeEach: stack.runtime.drained,
+  });
   const hits = results['hits'];
   if (hits === undefined) throw new Error('the cache run did not run');
   return {

@@ -40,6 +40,8 @@ export interface RuntimeChild {
   memory(): Promise<MemorySample>;
   /** The raw `/metrics` text. */
   metrics(): Promise<string>;
+  /** Waits (at most 30 s) until the spool holds no usage event for Kafka (`lmo_usage_events_pending` 0). */
+  readonly drained: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,13 @@ export async function startRuntimeChild(options: RuntimeChildOptions): Promise<R
         rssBytes: sumOf(samples, 'lmo_runtime_process_resident_memory_bytes'),
         heapUsedBytes: sumOf(samples, 'lmo_runtime_nodejs_heap_size_used_bytes'),
       };
+    },
+    drained: async () => {
+      const deadline = performance.now() + 30_000;
+      do {
+        await sleep(250);
+        if (sumOf(parsePromText(await metrics()), 'lmo_usage_events_pending') === 0) return;
+      } while (performance.now() < deadline);
     },
     stop: async () => {
       await child.stop();

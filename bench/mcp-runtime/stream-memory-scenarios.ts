@@ -9,7 +9,6 @@ import { closeSession, inBatches, openSession } from './sessions.ts';
 import { startStack, type BenchContext, type Stack } from './stack.ts';
 import { kib, mib, round } from './stats.ts';
 import { processUsage } from '../operator-scale/proc-usage.ts';
-import { parsePromText, sumOf } from '../operator-scale/prom-text.ts';
 import { PROVIDER_CONTENT, RUNTIME_DELTA, firstTokenSender, holdStream } from './streams.ts';
 import { createPool } from './load-generator.ts';
 import { providerChat, restStream } from './wire.ts';
@@ -100,23 +99,17 @@ export async function measureFirstToken(ctx: BenchContext): Promise<FirstToken> 
           }),
       },
     ];
-    const { results, cpu } = await alternate(variants, { durationMs, rounds, pids: stack.pids() });
+    const { results, cpu } = await alternate(variants, {
+      durationMs,
+      rounds,
+      pids: stack.pids(),
+      beforeEach: stack.runtime.drained,
+    });
     const [runtime, provider] = [results['through'], results['direct']];
     if (runtime === undefined || provider === undefined) throw new Error('a variant did not run');
     return { chunkDelayMs, ...paired(runtime, provider, cpu) };
   } finally {
     await stack.stop();
-  }
-}
-
-/** Waits (at most 30 s) until the runtime's spool holds no usage event for Kafka. */
-async function spoolDrained(stack: Stack): Promise<void> {
-  const deadline = performance.now() + 30_000;
-  await sleep(500);
-  while (performance.now() < deadline) {
-    const pending = sumOf(parsePromText(await stack.runtime.metrics()), 'lmo_usage_events_pending');
-    if (pending === 0) return;
-    await sleep(500);
   }
 }
 
@@ -152,7 +145,7 @@ async function streamsCost(ctx: BenchContext, stack: Stack): Promise<PerItem> {
     const open = await stack.runtime.memory();
     for (const stream of held) stream.close();
     // Each cancelled stream is a usage event: read memory once they all went to Kafka.
-    await spoolDrained(stack);
+    await stack.runtime.drained();
     return perItem(count, before, open, await stack.runtime.memory());
   } finally {
     await pool.destroy();

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { startRuntime } from './runtime.ts';
 import { RUNTIME_FLAGS, parseRuntimeOptions } from './runtime-options.ts';
 import { runStdio } from './stdio.ts';
-import { startTracing } from './telemetry/tracing.ts';
+import { startTracing } from '@lmo/telemetry';
 
 const usage = (): string =>
   [
@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     // stdout carries the protocol in stdio mode.
     pino.destination(options.stdio ? 2 : 1),
   );
-  const stopTracing = startTracing(process.env);
+  const stopTracing = startTracing(process.env, 'lmo-mcp-runtime');
   if (options.stdio) {
     await runStdio(options, logger);
     await stopTracing?.();

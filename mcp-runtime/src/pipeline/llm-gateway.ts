@@ -8,7 +8,7 @@ import { toLmoError, type UsageStatus } from '@lmo/contracts';
 import type { Span, Tracer } from '@opentelemetry/api';
 import type { TenantSnapshot } from '../config/tenant-state.ts';
 import type { ChatMessage, Completion, LlmProvider, TokenUsage } from '../providers/llm-provider.ts';
-import { inSpan, runtimeTracer } from '../telemetry/tracing.ts';
+import { inSpan, lmoTracer } from '@lmo/telemetry';
 import type {
   CallContext,
   CompletionCall,
@@ -107,7 +107,7 @@ const ZERO: TokenUsage = { tokensIn: 0, tokensOut: 0 };
 /** Builds the pipeline. */
 export function createLlmGateway(ports: GatewayPorts): LlmGateway {
   const now = ports.now ?? (() => performance.now());
-  const tracer = ports.tracer ?? runtimeTracer();
+  const tracer = ports.tracer ?? lmoTracer('lmo-mcp-runtime');
 
   async function finish<T>(
     context: CallContext,

@@ -1,9 +1,8 @@
 /**
- * OpenTelemetry traces: the runtime opens a span per LLM call (`lmo.llm.complete`, `lmo.llm.embed`)
- * with a child span around the provider call, so a trace shows where time went (cache, quota,
- * provider). Spans carry tenant, model, request id and token counts, never prompt text or keys.
- * Export is on when `OTEL_EXPORTER_OTLP_ENDPOINT` (or `..._TRACES_ENDPOINT`) is set; without it the
- * API's no-op tracer costs next to nothing.
+ * OpenTelemetry for LMO's processes: `startTracing` registers an OTLP/HTTP exporter when the
+ * standard environment variables ask for one (`OTEL_EXPORTER_OTLP_ENDPOINT` or
+ * `..._TRACES_ENDPOINT`; without them the API's no-op tracer costs next to nothing), and `inSpan`
+ * runs work in a span. Spans carry ids, names and counts — never prompt text, keys or passwords.
  */
 import { SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -11,12 +10,9 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
-/** The instrumentation scope name of the runtime's spans. */
-export const TRACER_NAME = 'lmo-mcp-runtime';
-
-/** The runtime's tracer (no-op until a provider is registered). */
-export function runtimeTracer(): Tracer {
-  return trace.getTracer(TRACER_NAME);
+/** A named tracer (no-op until a provider is registered). */
+export function lmoTracer(name: string): Tracer {
+  return trace.getTracer(name);
 }
 
 /** Runs `work` in a span, recording failures; the span ends when `work` settles. */
