@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Transport as TransportName } from '@lmo/contracts';
 import type { Logger } from 'pino';
 import type { Principal } from './auth/api-key-auth.ts';
-import { loadTenantState, type TenantState } from './config/tenant-state.ts';
+import { loadTenantState, type TenantSnapshot, type TenantState } from './config/tenant-state.ts';
 import { buildRuntimeApp } from './http/runtime-app.ts';
 import { originPolicyFor } from './http/origin-policy.ts';
 import { ArgumentHistory } from './mcp/argument-history.ts';
@@ -51,18 +51,27 @@ export async function createRuntimeCore(
   logger: Logger,
   overrides: ServiceOverrides = {},
 ): Promise<RuntimeCore> {
+  let zeroTokenSeries: (snapshot: TenantSnapshot) => void = () => undefined;
   const state = await loadTenantState({
     configDir: options.configDir,
     secretsDir: options.secretsDir,
     pollIntervalMs: options.reloadIntervalMs,
     onChange: (s) => {
       logger.info({ generation: s.generation, keys: s.secrets.keyHashes.size }, 'configuration reloaded');
+      zeroTokenSeries(s);
     },
     onReloadError: (error) => {
       logger.warn({ err: error }, 'configuration reload failed; keeping the last good one');
     },
   });
   const services = await createRuntimeServices(options, state, logger, overrides);
+  // Billing reads increase(lmo_tokens_total): a series must exist at 0 before its first tokens, or
+  // Prometheus never sees them counted. So the tenant's model series start at 0.
+  zeroTokenSeries = (snapshot) => {
+    const { tenant, model } = snapshot.config;
+    services.metrics.recordTokens({ tenant: tenant.name, model: model.model }, { tokensIn: 0, tokensOut: 0 });
+  };
+  zeroTokenSeries(state.current());
   const gateway = createLlmGateway({
     snapshot: () => state.current(),
     provider: providerRegistry(
