@@ -12,6 +12,7 @@ import { ScrapeTokenSource } from '../src/billing/scrape-token-source.ts';
 import { PrometheusTokenSource } from '../src/billing/token-source.ts';
 import { hourOf } from '../src/usage/usage-fold.ts';
 import {
+  awayFromHourEnd,
   promSamples,
   recordingStripe,
   startTokenMetrics,
@@ -24,7 +25,6 @@ import { asBrowser, makeTestApp, signUp, uniqueTenant, type TestApp } from './su
 import { usageEvent } from './support/usage-events.ts';
 
 const silent = pino({ level: 'silent' });
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('billing token sources', () => {
   let database: TestDatabase;
@@ -54,9 +54,7 @@ describe('billing token sources', () => {
 
   it('bills what Prometheus scraped, reports it to Stripe and reconciles it with the usage events', async () => {
     // Stay inside one hour: the scrapes and the billed window must share it.
-    const now = new Date();
-    if (now.getUTCMinutes() === 59 && now.getUTCSeconds() >= 30)
-      await sleep(65_000 - now.getUTCSeconds() * 1000);
+    await awayFromHourEnd();
     const tenant = uniqueTenant('p');
     metrics.tokens.inc({ tenant, model: 'echo-1', direction: 'in' }, 0);
     metrics.tokens.inc({ tenant, model: 'echo-1', direction: 'out' }, 0);
@@ -129,7 +127,7 @@ describe('billing token sources', () => {
       state: 'reported',
     });
     expect(refused.json()).toMatchObject({ error: { code: 'LMO_FORBIDDEN' } });
-  }, 120_000);
+  }, 300_000);
 
   it('reads the runtimes’ /metrics directly without Prometheus, counting a restart as a reset', async () => {
     const tenant = uniqueTenant('s');

@@ -25,7 +25,7 @@ import { BillingJob } from '../src/billing/billing-job.ts';
 import { reconciliationGauge } from '../src/billing/reconciliation.ts';
 import { PrometheusTokenSource } from '../src/billing/token-source.ts';
 import { hourOf } from '../src/usage/usage-fold.ts';
-import { promSamples } from './support/billing.ts';
+import { awayFromHourEnd, promSamples } from './support/billing.ts';
 import { waitFor } from './support/kube.ts';
 import { freshPostgres, type TestDatabase } from './support/test-db.ts';
 import { makeTestApp, uniqueTenant, type TestApp } from './support/test-app.ts';
@@ -109,9 +109,8 @@ afterAll(async () => {
 
 describe('billing from a real runtime scraped by Prometheus', () => {
   it('bills the tokens the runtime answered with, and reconciles them with its usage events', async () => {
-    const now = new Date();
-    if (now.getUTCMinutes() === 59 && now.getUTCSeconds() >= 0)
-      await new Promise((r) => setTimeout(r, 65_000));
+    // Stay inside one hour: the scrapes and the billed window must share it.
+    await awayFromHourEnd();
     unregister = await registerScrapeTarget(`api-billing-runtime-${tenant}`, metricsTarget);
     const selector = `lmo_tokens_total{tenant="${tenant}"}`;
     // The runtime starts its series at 0, so the first scrape already has both directions.
@@ -161,5 +160,5 @@ describe('billing from a real runtime scraped by Prometheus', () => {
     expect(result.records.find((r) => r.tenant === tenant)?.tokens).toBe(answered);
     const exposition = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(exposition.body).toContain(`lmo_billing_reconciliation_difference_tokens{tenant="${tenant}"} 0`);
-  }, 180_000);
+  }, 360_000);
 });

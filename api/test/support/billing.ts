@@ -99,3 +99,13 @@ export async function promSamples(selector: string, range = '5m'): Promise<[numb
   const answer = (await (await fetch(url)).json()) as { data: { result: { values: [number, string][] }[] } };
   return answer.data.result.map((series) => series.values);
 }
+
+/**
+ * Waits until the next hour has begun when less than `marginMs` of this one remains, so that a
+ * test's scrapes and its billed window fall into one hour.
+ */
+export async function awayFromHourEnd(marginMs = 150_000): Promise<void> {
+  const now = Date.now();
+  const untilNextHour = 3_600_000 - (now % 3_600_000);
+  if (untilNextHour < marginMs) await new Promise((resolve) => setTimeout(resolve, untilNextHour + 2000));
+}
