@@ -267,11 +267,18 @@ describe('AnthropicProvider, cancellation', () => {
     server.configure({ hang: 'before-headers' });
     const controller = new AbortController();
     const reason = new Error('shutting down');
-    setTimeout(() => {
-      controller.abort(reason);
-    }, 50);
+    const before = server.requests.length;
+    const outcome = anthropic()
+      .complete(chat({ signal: controller.signal }))
+      .catch((error: unknown) => error);
+    // Abort once the request has reached the server (a fixed delay races a loaded machine).
+    const deadline = Date.now() + 10_000;
+    while (server.requests.length === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    controller.abort(reason);
 
-    await expect(anthropic().complete(chat({ signal: controller.signal }))).rejects.toBe(reason);
+    expect(await outcome).toBe(reason);
     await server.clientAborted();
   });
 
