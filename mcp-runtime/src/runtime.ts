@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/api-key-auth.ts';
 import { loadTenantState, type TenantSnapshot, type TenantState } from './config/tenant-state.ts';
 import { buildRuntimeApp } from './http/runtime-app.ts';
-import { originPolicyFor } from './http/origin-policy.ts';
+import { cachedOriginPolicy } from './http/origin-policy.ts';
 import { ArgumentHistory } from './mcp/argument-history.ts';
 import { buildMcpServer } from './mcp/server-factory.ts';
 import type { ToolDeps } from './mcp/tool-deps.ts';
@@ -145,6 +145,7 @@ export async function startRuntime(
   const { state, services } = core;
   let draining = false;
   const config = state.current().config;
+  const originPolicy = cachedOriginPolicy(options);
   const runtimeApp = await buildRuntimeApp({
     snapshot: () => state.current(),
     gateway: core.gateway,
@@ -155,7 +156,7 @@ export async function startRuntime(
     gate: {
       snapshot: () => state.current(),
       admission: services.admission,
-      originPolicy: () => originPolicyFor(state.current().config, options),
+      originPolicy: () => originPolicy(state.current().config),
       resourceMetadataUrl: (host) =>
         `${options.publicBaseUrl ?? (host === undefined ? `https://${config.endpoint.host}` : `http://${host}`)}${config.endpoint.path}.well-known/oauth-protected-resource`,
     },

@@ -34,3 +34,15 @@ export function originPolicyFor(config: RuntimeConfig, options: OriginOptions): 
     ),
   };
 }
+
+/**
+ * {@link originPolicyFor}, rebuilt only when the configuration object changes (a reload makes a new
+ * one), so the gate does not rebuild the allow-lists on every request.
+ */
+export function cachedOriginPolicy(options: OriginOptions): (config: RuntimeConfig) => OriginPolicy {
+  let last: { config: RuntimeConfig; policy: OriginPolicy } | undefined;
+  return (config) => {
+    if (last?.config !== config) last = { config, policy: originPolicyFor(config, options) };
+    return last.policy;
+  };
+}
