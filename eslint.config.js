@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
@@ -48,6 +49,16 @@ export default tseslint.config(
     // Command-line entry points talk to people on stdout/stderr.
     files: ['**/src/cli.ts', '**/cli/**/*.ts', 'crds/*.ts', 'bench/*.ts', 'bench/operator-scale/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // React components: hooks rules (including the React Compiler's checks); components declare
+    // their props' types, so their JSX return type is left to inference.
+    files: ['dashboard/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['dashboard/**/*.tsx'],
+    rules: { '@typescript-eslint/explicit-function-return-type': 'off' },
   },
   prettier,
 );

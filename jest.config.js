@@ -18,6 +18,21 @@ const common = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
 };
 
+// Dashboard component tests: React in jsdom, JSX through swc's automatic runtime.
+const dashboardTransform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        target: 'es2024',
+        transform: { react: { runtime: 'automatic' } },
+      },
+      module: { type: 'es6' },
+    },
+  ],
+};
+
 /** @type {import('jest').Config} */
 export default {
   projects: [
@@ -26,6 +41,15 @@ export default {
       displayName: 'unit',
       testMatch: ['<rootDir>/**/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.test\\.ts$'],
+    },
+    {
+      ...common,
+      displayName: 'dashboard',
+      transform: dashboardTransform,
+      testEnvironment: '<rootDir>/dashboard/test/support/jsdom-environment.js',
+      testMatch: ['<rootDir>/dashboard/test/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/dashboard/test/support/setup.ts'],
+      moduleNameMapper: { '\\.css$': '<rootDir>/dashboard/test/support/style-stub.js' },
     },
     {
       ...common,

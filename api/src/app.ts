@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { pingDatabase } from './db/database.ts';
 import { authPlugin } from './http/auth.ts';
+import { dashboardPlugin } from './http/dashboard-plugin.ts';
 import { docsPlugin } from './http/docs-plugin.ts';
 import { errorsPlugin } from './http/errors-plugin.ts';
 import { metricsPlugin } from './http/metrics-plugin.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       }),
   });
   await app.register(docsPlugin, { ui: config.docs });
+  if (config.dashboardDir !== undefined) await app.register(dashboardPlugin, { root: config.dashboardDir });
   await app.register(authPlugin, {
     users: services.users,
     sessions: services.sessions,

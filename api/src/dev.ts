@@ -3,7 +3,9 @@
 // PGlite, the local runtime supervisor (one mcp-runtime process per tenant behind /t/<tenant>/),
 // a platform admin, a demo tenant on the echo provider and a fresh demo API key; then it prints how
 // to call it and runs until Ctrl-C, which stops everything.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { API_ENV_HELP } from './config/api-config.ts';
@@ -80,6 +82,12 @@ function stopSignal(onForce: () => void): Promise<string> {
   });
 }
 
+/** The repository's dashboard build, when there is one. */
+function builtDashboard(): string | undefined {
+  const dist = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+  return existsSync(join(dist, 'index.html')) ? dist : undefined;
+}
+
 /** Waits for the demo runtime; its phase for the banner. */
 async function demoReady(api: RunningApi, shownDir: string, abort: AbortSignal): Promise<string> {
   out('  … waiting for the demo runtime');
@@ -88,12 +96,15 @@ async function demoReady(api: RunningApi, shownDir: string, abort: AbortSignal):
   return ready ? 'Ready' : `not ready yet (see ${shownDir}/tenants/${DEMO_TENANT}/logs/runtime.log)`;
 }
 
-async function bootstrap(
-  api: RunningApi,
-  bootstrapEmail: string | undefined,
-  shownDir: string,
-  abort: AbortSignal,
-): Promise<string> {
+/** What the banner needs besides the running API. */
+interface BannerContext {
+  readonly bootstrapEmail: string | undefined;
+  readonly shownDir: string;
+  readonly dashboard: boolean;
+}
+
+async function bootstrap(api: RunningApi, context: BannerContext, abort: AbortSignal): Promise<string> {
+  const { bootstrapEmail, shownDir } = context;
   const { services } = api;
   const admin = await ensureDevAdmin(services, bootstrapEmail);
   out(`  ✓ platform admin ${admin.user.email} (${admin.source === 'generated' ? 'created' : 'exists'})`);
@@ -111,6 +122,7 @@ async function bootstrap(
     revokedKeys: key.revoked,
     dataDir: shownDir,
     runtimes: api.runtimes?.supervisor.pids().length ?? 0,
+    dashboard: context.dashboard,
   });
 }
 
@@ -131,7 +143,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
-  const devFlags = { dataDir: flags['data-dir'], port: flags.port, host: flags.host };
+  const devFlags = {
+    dataDir: flags['data-dir'],
+    port: flags.port,
+    host: flags.host,
+    dashboardDir: builtDashboard(),
+  };
   const dataDir = devDataDir(process.env, devFlags);
   const shownDir = displayPath(dataDir, process.cwd());
   let api: RunningApi | undefined;
@@ -172,12 +189,18 @@ async function main(argv: string[]): Promise<number> {
     void stopped.then(() => {
       abort.abort();
     });
-    const banner = await bootstrap(api, config.bootstrapAdmin?.email, shownDir, abort.signal).catch(
-      async (error: unknown) => {
-        await api?.stop();
-        throw error;
+    const banner = await bootstrap(
+      api,
+      {
+        bootstrapEmail: config.bootstrapAdmin?.email,
+        shownDir,
+        dashboard: config.dashboardDir !== undefined,
       },
-    );
+      abort.signal,
+    ).catch(async (error: unknown) => {
+      await api?.stop();
+      throw error;
+    });
     if (!abort.signal.aborted) out(banner);
     const signal = await stopped;
     out(`\n${signal}: stopping the tenant runtimes, the API and the database …`);

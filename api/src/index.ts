@@ -113,3 +113,4 @@ export { BillingAccounts, type BillingAccount } from './billing/billing-accounts
 export { BILLING_PLANS, planOf, meteredCostCents, type BillingPlan } from './billing/billing-plans.ts';
 export { reconcileHour, reconciliationGauge, RECONCILIATION_GAUGE } from './billing/reconciliation.ts';
 export { createStripe } from './billing/stripe-client.ts';
+export { openApiDocument } from './openapi-document.ts';

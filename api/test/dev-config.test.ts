@@ -78,6 +78,7 @@ describe('devBanner', () => {
     revokedKeys: 1,
     dataDir: '.lmo',
     runtimes: 1,
+    dashboard: true,
   };
 
   it('prints the URL, the login, the key, a curl and an MCP configuration', () => {
@@ -87,6 +88,13 @@ describe('devBanner', () => {
     expect(text).toContain('the previous dev key was revoked');
     expect(text).toContain(curlCommand(input.url, 'demo', input.apiKey).split('\n').join('\n  '));
     expect(text).toContain('Press Ctrl-C to stop everything.');
+    expect(text).toContain('Dashboard     http://127.0.0.1:8080/');
+  });
+
+  it('says how to build the dashboard when it is not built', () => {
+    expect(devBanner({ ...input, dashboard: false })).toContain(
+      'Dashboard     not built: run `npm run build -w dashboard`, then restart',
+    );
   });
 
   it('never prints a password it does not have', () => {

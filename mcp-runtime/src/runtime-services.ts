@@ -55,6 +55,9 @@ export interface RuntimeServices {
   close(): Promise<void>;
 }
 
+/** How long the gate's reading of the token counter stands in for a quota check's own GET. */
+const QUOTA_READING_TTL_MS = 100;
+
 interface StateServices {
   readonly limiter: RateLimiter;
   readonly quota: TokenQuota;
@@ -77,9 +80,12 @@ function stateServices(
       conversations: createInProcessConversationStore(),
     };
   }
+  // The gate's rate-limit script also reads the quota counter; an LLM call right behind it checks
+  // its quota on that reading instead of a round trip of its own (see limits/quota-link.ts).
+  const quota = createRedisTokenQuota({ redis, logger, tokensPerMonth, readingTtlMs: QUOTA_READING_TTL_MS });
   return {
-    limiter: createRedisRateLimiter({ redis, logger }),
-    quota: createRedisTokenQuota({ redis, logger, tokensPerMonth }),
+    limiter: createRedisRateLimiter({ redis, logger, quota: quota.link }),
+    quota,
     cache: createRedisResponseCache({ redis, ttlSeconds: options.cacheTtlSeconds, logger }),
     conversations: createRedisConversationStore({ redis }),
   };

@@ -32,6 +32,7 @@ export const ApiEnvSchema = Type.Object({
   LMO_AUTH_RATE_LIMIT_MAX: Type.Integer({ default: 10, minimum: 1, maximum: 100_000 }),
   LMO_AUTH_RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ default: 60, minimum: 1, maximum: 86_400 }),
   LMO_DOCS: Type.Boolean({ default: true }),
+  LMO_DASHBOARD_DIR: Type.Optional(Type.String({ minLength: 1 })),
   LMO_MIGRATE: Type.Boolean({ default: true }),
   LMO_BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: EMAIL_PATTERN, maxLength: 254 })),
   LMO_BOOTSTRAP_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12, maxLength: 1024 })),
@@ -75,6 +76,8 @@ export const API_ENV_HELP: Readonly<Record<keyof ApiEnv, string>> = {
   LMO_AUTH_RATE_LIMIT_MAX: 'sign-up and login attempts per client address and window (default 10)',
   LMO_AUTH_RATE_LIMIT_WINDOW_SECONDS: 'the rate-limit window (default 60)',
   LMO_DOCS: 'serve the browsable docs at /docs (default true)',
+  LMO_DASHBOARD_DIR:
+    "serve the dashboard's built files (dashboard/dist) from this directory at / (default none; make dev sets it)",
   LMO_MIGRATE: 'apply database migrations at start (default true)',
   LMO_BOOTSTRAP_ADMIN_EMAIL: 'create this platform admin at start unless the account exists (optional)',
   LMO_BOOTSTRAP_ADMIN_PASSWORD: 'its password, at least 12 characters (required with the e-mail)',
@@ -154,6 +157,8 @@ export interface ApiConfig {
   readonly bodyLimitBytes: number;
   readonly authRateLimit: { readonly max: number; readonly windowSeconds: number };
   readonly docs: boolean;
+  /** The dashboard's built files, served at `/` on the API's own origin; none when absent. */
+  readonly dashboardDir: string | undefined;
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   readonly logLevel: (typeof LEVELS)[number];
   readonly knowledge: { readonly maxUploadBytes: number; readonly allowPrivateNetworks: boolean };
@@ -301,6 +306,7 @@ function shape(env: ApiEnv): ApiConfig {
       windowSeconds: env.LMO_AUTH_RATE_LIMIT_WINDOW_SECONDS,
     },
     docs: env.LMO_DOCS,
+    dashboardDir: env.LMO_DASHBOARD_DIR === undefined ? undefined : resolve(env.LMO_DASHBOARD_DIR),
     bootstrapAdmin: admin,
     logLevel: env.LOG_LEVEL,
     knowledge: {

@@ -20,6 +20,8 @@ export interface DevBannerInput {
   readonly dataDir: string;
   /** The `mcp-runtime` processes running. */
   readonly runtimes: number;
+  /** Whether the API serves the dashboard at `/` (it is built). */
+  readonly dashboard: boolean;
 }
 
 /** The `curl` of a REST query to the tenant, one flag per line. */
@@ -70,6 +72,7 @@ export function devBanner(input: DevBannerInput): string {
     `the runtimes' own metrics, billing records without Stripe; ${String(input.runtimes)} tenant runtime(s).`,
     '',
     `  URL           ${input.url}   (API docs: ${input.url}/docs)`,
+    `  Dashboard     ${input.dashboard ? `${input.url}/` : 'not built: run `npm run build -w dashboard`, then restart'}`,
     `  Admin login   ${adminLine(input.admin, input.dataDir)}`,
     `  Demo tenant   ${input.tenant}, echo provider (answers with what it is sent; no LLM), ${input.phase}`,
     `  Demo API key  ${input.apiKey}   (${keyNote})`,

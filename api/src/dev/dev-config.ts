@@ -25,6 +25,8 @@ export interface DevFlags {
   readonly dataDir: string | undefined;
   readonly port: string | undefined;
   readonly host: string | undefined;
+  /** The dashboard build to serve at `/` (`dashboard/dist` when built); `LMO_DASHBOARD_DIR` wins. */
+  readonly dashboardDir?: string | undefined;
 }
 
 /** The data directory: `--data-dir`, else `LMO_DATA_DIR`, else `.lmo`, made absolute. */
@@ -53,6 +55,7 @@ export function devApiConfig(
     LMO_RUNTIME_METRICS_URLS: metricsUrl,
     LMO_API_PORT: flags.port,
     LMO_API_HOST: flags.host,
+    LMO_DASHBOARD_DIR: env['LMO_DASHBOARD_DIR'] ?? flags.dashboardDir,
   });
 }
 

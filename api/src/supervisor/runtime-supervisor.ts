@@ -250,7 +250,7 @@ export class RuntimeSupervisor {
       port: entry.port,
       metricsPort: entry.metricsPort,
       extraHosts: this.#extraHosts(),
-      allowedOrigins: this.#options.allowedOrigins ?? [],
+      allowedOrigins: [...(this.#options.allowedOrigins ?? []), ...this.#ownOrigins()],
       logLevel: this.#options.runtimeLogLevel ?? 'info',
       shutdownGraceMs: this.#options.runtimeGraceMs ?? 2_000,
     });
@@ -348,6 +348,18 @@ export class RuntimeSupervisor {
   }
 
   /** The dev host, when it is not one the runtime answers to anyway. */
+  /**
+   * The API's own origin: the dashboard it serves calls tenants' endpoints through the proxy on that
+   * origin (the "test connection" button), so the runtimes must accept it.
+   */
+  #ownOrigins(): string[] {
+    if (this.#publicUrl === undefined) return [];
+    const origin = this.#publicUrl.origin;
+    const port = this.#publicUrl.port === '' ? '' : `:${this.#publicUrl.port}`;
+    const loopback = [`http://localhost${port}`, `http://127.0.0.1${port}`];
+    return [origin, ...loopback.filter((o) => o !== origin && this.#publicUrl?.protocol === 'http:')];
+  }
+
   #extraHosts(): string[] {
     const host = this.#endpointHost();
     return ['localhost', '127.0.0.1', '::1'].includes(host) ? [] : [host];

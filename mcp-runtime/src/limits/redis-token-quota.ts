@@ -7,9 +7,14 @@
  * that already happened, never loses the count: what it cannot write waits in this process's memory
  * and is added with the next write that succeeds (a command that timed out after Redis applied it
  * may so be counted twice: the error is in the platform's favour and bounded by one call).
+ *
+ * With `readingTtlMs` (the runtime's setting), `check` may decide on a recent reading of the counter
+ * instead of a GET: one the linked rate limiter's script made at the gate (see `quota-link.ts`), or
+ * the count a `record` just wrote. Without it, every `check` asks Redis.
  */
 import { LmoError } from '@lmo/contracts';
 import type { Redis } from 'ioredis';
+import { QuotaReadings, type QuotaLink } from './quota-link.ts';
 import { quotaCounterKey } from './rate-limit-keys.ts';
 import { errorSummary, type WarnLogger } from './warn-logger.ts';
 import {
@@ -27,6 +32,17 @@ export interface RedisTokenQuotaOptions extends TokenQuotaOptions {
   readonly redis: Redis;
   /** Told when a count cannot be written (it is kept and retried). */
   readonly logger?: WarnLogger;
+  /**
+   * How long a reading of the counter (by the linked rate limiter, or the result of a write) may
+   * stand in for a GET in `check`. @default 0 (every check reads Redis)
+   */
+  readonly readingTtlMs?: number;
+}
+
+/** The Redis token quota and its link to the rate limiter. */
+export interface RedisTokenQuota extends TokenQuota {
+  /** Give it to `createRedisRateLimiter({ quota })`, so that the gate's script reads the counter. */
+  readonly link: QuotaLink;
 }
 
 interface Unwritten {
@@ -35,10 +51,11 @@ interface Unwritten {
 }
 
 /** Creates the Redis {@link TokenQuota}; see the module comment for its Redis-down policy. */
-export function createRedisTokenQuota(options: RedisTokenQuotaOptions): TokenQuota {
+export function createRedisTokenQuota(options: RedisTokenQuotaOptions): RedisTokenQuota {
   const { redis } = options;
   const now = options.now ?? ((): Date => new Date());
   const unwritten = new Map<string, Unwritten>();
+  const readings = new QuotaReadings(options.readingTtlMs ?? 0);
 
   const keep = (key: string, tokens: number, expiresAt: Date): void => {
     const entry = unwritten.get(key);
@@ -60,18 +77,44 @@ export function createRedisTokenQuota(options: RedisTokenQuotaOptions): TokenQuo
       const failed =
         replies === null ? new Error('MULTI aborted') : replies.find(([error]) => error !== null)?.[0];
       if (failed) throw failed;
+      // Replies: INCRBY (the new count), EXPIREAT, for each key.
+      batch.forEach(([key], i) => {
+        readings.set(key, Number(replies?.[2 * i]?.[1]));
+      });
     } catch (error) {
+      readings.clear();
       for (const [key, entry] of batch) keep(key, entry.tokens, entry.expiresAt);
       throw error;
     }
   };
 
   const readUsed = async (key: string): Promise<number> => {
-    await flush();
-    return Number((await redis.get(key)) ?? 0);
+    // A reading never hides counts this process still has to write.
+    const fresh = unwritten.size === 0 ? readings.fresh(key) : undefined;
+    if (fresh !== undefined) return fresh;
+    try {
+      await flush();
+      const used = Number((await redis.get(key)) ?? 0);
+      readings.set(key, used);
+      return used;
+    } catch (error) {
+      readings.clear();
+      throw error;
+    }
+  };
+
+  const link: QuotaLink = {
+    counterKey: (tenant) => quotaCounterKey(tenant, quotaPeriod(now()).id),
+    observed: (key, used) => {
+      readings.set(key, used);
+    },
+    failed: () => {
+      readings.clear();
+    },
   };
 
   return {
+    link,
     async check(tenant) {
       const period = quotaPeriod(now());
       let used: number;

@@ -20,6 +20,7 @@ import { USAGE_EVENT_TOPIC, type UsageEventV1 } from '@lmo/contracts';
 import type { Kafka } from 'kafkajs';
 import type { WarnLogger } from '../limits/warn-logger.ts';
 import type { BackoffPolicy } from './backoff.ts';
+import { fixKafkajsIdleLoop } from './kafkajs-idle-loop-fix.ts';
 import { KafkaSender } from './kafka-sender.ts';
 import type { RuntimeMetrics } from './runtime-metrics.ts';
 import {
@@ -44,6 +45,11 @@ export interface KafkaUsagePublisherOptions {
   readonly segmentBytes?: number;
   /** Events per produce request at most. @default 500 */
   readonly batchSize?: number;
+  /**
+   * Least time between two writes of the spool's committed offset (see `KafkaSender`): after a
+   * crash, at most this long's acknowledged events are sent again. @default 1000
+   */
+  readonly commitIntervalMs?: number;
   /** Waits between attempts while Kafka fails. @default { initialMs: 200, maxMs: 10_000 } */
   readonly backoff?: BackoffPolicy;
   /**
@@ -67,6 +73,7 @@ interface QueuedWrite {
 export async function createKafkaUsagePublisher(
   options: KafkaUsagePublisherOptions,
 ): Promise<UsagePublisher> {
+  fixKafkajsIdleLoop();
   const spool = await UsageSpool.open({
     dir: options.spoolDir,
     maxBytes: options.maxSpoolBytes ?? 64 * 1024 * 1024,
@@ -84,6 +91,7 @@ export async function createKafkaUsagePublisher(
     batchSize: options.batchSize ?? 500,
     backoff: options.backoff ?? { initialMs: 200, maxMs: 10_000 },
     logger: options.logger,
+    ...(options.commitIntervalMs === undefined ? {} : { commitIntervalMs: options.commitIntervalMs }),
     onDelivered: () => {
       report();
       if (spool.pending() === 0) for (const resolve of drained) resolve();

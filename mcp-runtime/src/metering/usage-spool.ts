@@ -1,11 +1,13 @@
 /**
- * The usage-event spool: every event goes to disk (append-only segment files of JSON lines, fsync'd
- * per batch) before anything tries to send it, and stays there until Kafka has acknowledged it and
- * the committed offset has moved past it. Events not yet acknowledged are also kept in memory (at
- * most `maxBytes` of them), so the sender never reads the disk except after a restart.
+ * The usage-event spool: every event goes to disk (append-only segment files of JSON lines, opened
+ * with `O_DSYNC`, so that one write of a batch returns once the batch is durable) before anything
+ * tries to send it, and stays there until Kafka has acknowledged it and the committed offset has
+ * moved past it. Events not yet acknowledged are also kept in memory (at most `maxBytes` of them),
+ * so the sender never reads the disk except after a restart.
  *
  * Not safe for two processes on one directory: give each runtime replica its own.
  */
+import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseUsageEvent } from '@lmo/contracts';
@@ -104,16 +106,18 @@ export class UsageSpool {
   }
 
   /**
-   * Appends reserved events durably (one write and one fdatasync for the batch). On failure the
-   * segment is cut back to its size before the write and the reservation stays for `release`.
+   * Appends reserved events durably: one synchronous-data write for the batch (`O_DSYNC`: it returns
+   * once the data is on disk, as a write followed by fdatasync would). On failure the segment is cut
+   * back to its size before the write and the reservation stays for `release`.
    */
   async append(inputs: readonly UsageRecordInput[]): Promise<void> {
     const { segment, file } = await this.#writable();
     const text = inputs.map((input) => `${input.line}\n`).join('');
     const size = Buffer.byteLength(text);
     try {
-      await file.write(text);
-      await file.datasync();
+      const { bytesWritten } = await file.write(text);
+      if (bytesWritten !== size)
+        throw new Error(`short write to the usage spool (${String(bytesWritten)} of ${String(size)} bytes)`);
     } catch (error) {
       await file.truncate(segment.size).catch(() => undefined);
       throw error;
@@ -134,9 +138,11 @@ export class UsageSpool {
     return this.#records.slice(this.#head, this.#head + max);
   }
 
-  /** Records that Kafka acknowledged every event before `nextOffset`, and deletes spent segments. */
-  async commit(nextOffset: number): Promise<void> {
-    await writeCommittedOffset(this.#dir, nextOffset);
+  /**
+   * Forgets (in memory) the events before `nextOffset`, which Kafka acknowledged: they no longer
+   * count as pending nor take room. Nothing is written: {@link commit} makes it durable.
+   */
+  acknowledge(nextOffset: number): void {
     while (
       this.#head < this.#records.length &&
       (this.#records[this.#head]?.offset ?? nextOffset) < nextOffset
@@ -148,6 +154,15 @@ export class UsageSpool {
       this.#records = this.#records.slice(this.#head);
       this.#head = 0;
     }
+  }
+
+  /**
+   * Records durably that Kafka acknowledged every event before `nextOffset` (so a restart resumes
+   * there), forgets them (see {@link acknowledge}) and deletes spent segments.
+   */
+  async commit(nextOffset: number): Promise<void> {
+    await writeCommittedOffset(this.#dir, nextOffset);
+    this.acknowledge(nextOffset);
     await this.#removeSpent(nextOffset);
   }
 
@@ -178,7 +193,11 @@ export class UsageSpool {
     if (this.#active !== undefined && this.#active.segment.size < this.#segmentBytes) return this.#active;
     await this.close();
     const path = join(this.#dir, segmentFileName(this.#nextOffset));
-    const file = await open(path, 'a');
+    // O_DSYNC: each write returns once its data (and the size it adds) is on disk.
+    const file = await open(
+      path,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC,
+    );
     await syncDirectory(this.#dir);
     const segment: Segment = { base: this.#nextOffset, path, count: 0, size: 0 };
     this.#segments.push(segment);

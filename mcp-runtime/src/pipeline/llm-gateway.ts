@@ -104,6 +104,15 @@ function messagesWithSystem(call: CompletionCall, snapshot: TenantSnapshot): Cha
 
 const ZERO: TokenUsage = { tokensIn: 0, tokensOut: 0 };
 
+/** What a call computed, and the writes it started that the answer must wait for. */
+interface Work<T> {
+  readonly value: T;
+  readonly usage: TokenUsage;
+  readonly cached: boolean;
+  /** Settles once the quota count (and a cache entry) are written. */
+  readonly settling?: Promise<unknown>;
+}
+
 /** Builds the pipeline. */
 export function createLlmGateway(ports: GatewayPorts): LlmGateway {
   const now = ports.now ?? (() => performance.now());
@@ -112,7 +121,7 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
   async function finish<T>(
     context: CallContext,
     meta: { provider: string; model: string; span: string },
-    work: () => Promise<{ value: T; usage: TokenUsage; cached: boolean }>,
+    work: () => Promise<Work<T>>,
   ): Promise<T> {
     const attributes = {
       'lmo.tenant': context.principal.tenant,
@@ -129,32 +138,44 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
     context: CallContext,
     meta: { provider: string; model: string },
     span: Span,
-    work: () => Promise<{ value: T; usage: TokenUsage; cached: boolean }>,
+    work: () => Promise<Work<T>>,
   ): Promise<T> {
     const started = now();
+    let metered = false;
     try {
-      const { value, usage, cached } = await work();
+      const { value, usage, cached, settling } = await work();
       span.setAttributes({
         'gen_ai.usage.input_tokens': usage.tokensIn,
         'gen_ai.usage.output_tokens': usage.tokensOut,
         'lmo.cached': cached,
       });
-      await ports.meter.record({ context, ...meta, usage, cached, latencyMs: now() - started, status: 'ok' });
+      // The usage event and what the call still writes (quota count, cache entry) go out together;
+      // the answer waits for both.
+      const [event, rest] = await Promise.allSettled([
+        ports.meter.record({ context, ...meta, usage, cached, latencyMs: now() - started, status: 'ok' }),
+        settling,
+      ]);
+      if (event.status === 'rejected') throw event.reason;
+      metered = true;
+      if (rest.status === 'rejected') throw rest.reason;
       return value;
     } catch (error) {
       const status = statusOf(error, context.signal);
       const failure = toLmoError(error);
-      await ports.meter
-        .record({
-          context,
-          ...meta,
-          usage: ZERO,
-          cached: false,
-          latencyMs: now() - started,
-          status,
-          error: failure,
-        })
-        .catch(() => undefined);
+      // One usage event per call: none more when the call's own was kept.
+      if (!metered) {
+        await ports.meter
+          .record({
+            context,
+            ...meta,
+            usage: ZERO,
+            cached: false,
+            latencyMs: now() - started,
+            status,
+            error: failure,
+          })
+          .catch(() => undefined);
+      }
       throw context.signal.aborted ? error : failure;
     }
   }
@@ -189,10 +210,13 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
           { 'gen_ai.system': model.provider },
           () => provider.complete({ ...request, signal: call.signal }, call.onDelta),
         );
-        await ports.quota.record(tenant, completion.usage.tokensIn + completion.usage.tokensOut);
-        if (cacheable) await ports.cache.store(request, completion);
+        const settling = Promise.all([
+          ports.quota.record(tenant, completion.usage.tokensIn + completion.usage.tokensOut),
+          cacheable ? ports.cache.store(request, completion) : undefined,
+        ]);
         ports.promptLog?.({ requestId: call.requestId, messages: request.messages, answer: completion.text });
-        return { value: outcome(completion, false, call.requestId), usage: completion.usage, cached: false };
+        const value = outcome(completion, false, call.requestId);
+        return { value, usage: completion.usage, cached: false, settling };
       },
     );
   }
@@ -216,14 +240,14 @@ export function createLlmGateway(ports: GatewayPorts): LlmGateway {
             ...(model.embeddingModel === undefined ? {} : { model: model.embeddingModel }),
           }),
         );
-        await ports.quota.record(tenant, result.usage.tokensIn + result.usage.tokensOut);
+        const settling = ports.quota.record(tenant, result.usage.tokensIn + result.usage.tokensOut);
         const value = {
           vectors: result.vectors,
           model: result.model,
           usage: result.usage,
           requestId: call.requestId,
         };
-        return { value, usage: result.usage, cached: false };
+        return { value, usage: result.usage, cached: false, settling };
       },
     );
   }

@@ -1,0 +1,51 @@
+/** The dashboard's routes. Tenant pages live under `/tenants/<name>/…`; admin pages under `/admin`. */
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { Layout } from './components/layout.tsx';
+import { AcceptInvitationPage } from './pages/account/accept-invitation-page.tsx';
+import { LoginPage } from './pages/account/login-page.tsx';
+import { NewTenantPage } from './pages/account/new-tenant-page.tsx';
+import { SignUpPage } from './pages/account/signup-page.tsx';
+import { AdminPage } from './pages/admin/admin-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { BillingPage } from './pages/tenant/billing-page.tsx';
+import { ConnectPage } from './pages/tenant/connect-page.tsx';
+import { KeysPage } from './pages/tenant/keys-page.tsx';
+import { KnowledgePage } from './pages/tenant/knowledge-page.tsx';
+import { MembersPage } from './pages/tenant/members-page.tsx';
+import { OverviewPage } from './pages/tenant/overview-page.tsx';
+import { SettingsPage } from './pages/tenant/settings-page.tsx';
+import { UsagePage } from './pages/tenant/usage-page.tsx';
+import { Home, RequireSession } from './session/require-session.tsx';
+
+/** Every route of the dashboard. */
+export function App(): ReactNode {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<Layout />}>
+          <Route index element={<Home />} />
+          <Route path="/tenants" element={<Home />} />
+          <Route path="/tenants/new" element={<NewTenantPage />} />
+          <Route path="/tenants/:tenant">
+            <Route index element={<OverviewPage />} />
+            <Route path="connect" element={<ConnectPage />} />
+            <Route path="keys" element={<KeysPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="knowledge" element={<KnowledgePage />} />
+            <Route path="usage" element={<UsagePage />} />
+            <Route path="billing" element={<BillingPage />} />
+            <Route path="members" element={<MembersPage />} />
+          </Route>
+          <Route element={<RequireSession admin />}>
+            <Route path="/admin" element={<AdminPage />} />
+          </Route>
+        </Route>
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
