@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { SignUpPage } from '../../src/pages/account/signup-page.tsx';
 import { lmoError } from '../support/fake-api.ts';
 import { renderPage } from '../support/render.tsx';

@@ -72,7 +72,7 @@ export function fakeApi(routes: Record<string, FakeAnswer> = {}): FakeApi {
     });
   };
   return {
-    fetch: fetch as typeof globalThis.fetch,
+    fetch,
     requests,
     on(route, answer) {
       table.set(route, answer);

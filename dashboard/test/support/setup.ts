@@ -20,7 +20,7 @@ class FixedSizeObserver {
   unobserve(): void {}
   disconnect(): void {}
 }
-globalThis.ResizeObserver = FixedSizeObserver as unknown as typeof ResizeObserver;
+globalThis.ResizeObserver = FixedSizeObserver;
 
 const copied: string[] = [];
 Object.defineProperty(navigator, 'clipboard', {

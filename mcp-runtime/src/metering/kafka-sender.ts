@@ -35,6 +35,12 @@ export interface KafkaSenderOptions {
   readonly onDelivered: () => void;
   /** Least time between two writes of the committed offset. @default 1000 */
   readonly commitIntervalMs?: number;
+  /**
+   * How long a batch that is not full waits for more events before it is sent (Kafka's
+   * `linger.ms`): under light traffic a produce request carries several events instead of one.
+   * @default 50
+   */
+  readonly lingerMs?: number;
 }
 
 /** Kafka error types after which the idempotent producer must start again under a new id. */
@@ -69,7 +75,8 @@ export class KafkaSender {
   #failures = 0;
   #stopping = false;
   #wake: (() => void) | undefined;
-  #backingOff = false;
+  /** While backing off or lingering, `notify` does not wake the loop. */
+  #sleeping = false;
   #stopped = false;
   #loop: Promise<void> | undefined;
   /** Acknowledged by Kafka (and forgotten by the spool), and written as the committed offset. */
@@ -89,9 +96,9 @@ export class KafkaSender {
     this.#loop ??= this.#run();
   }
 
-  /** Tells the loop that events were spooled (ignored while it backs off after a failure). */
+  /** Tells the loop that events were spooled (ignored while it backs off after a failure or lingers). */
   notify(): void {
-    if (!this.#backingOff) this.#wake?.();
+    if (!this.#sleeping) this.#wake?.();
   }
 
   /**
@@ -118,7 +125,7 @@ export class KafkaSender {
   async #run(): Promise<void> {
     let batch: SpoolRecord[] = [];
     while (!this.#stopping) {
-      if (batch.length === 0) batch = this.#options.spool.peek(this.#options.batchSize);
+      if (batch.length === 0) batch = await this.#take();
       if (batch.length === 0) {
         await this.#idle();
         continue;
@@ -127,10 +134,24 @@ export class KafkaSender {
         batch = [];
         continue;
       }
-      this.#backingOff = true;
-      await this.#idle(backoffDelayMs(this.#failures, this.#options.backoff));
-      this.#backingOff = false;
+      await this.#sleep(backoffDelayMs(this.#failures, this.#options.backoff));
     }
+  }
+
+  /** The oldest spooled events; a batch that is not full first lingers for more. */
+  async #take(): Promise<SpoolRecord[]> {
+    const { spool, batchSize, lingerMs = 50 } = this.#options;
+    const batch = spool.peek(batchSize);
+    if (batch.length === 0 || batch.length >= batchSize || lingerMs <= 0) return batch;
+    await this.#sleep(lingerMs);
+    return spool.peek(batchSize);
+  }
+
+  /** Waits `ms` (or until `stop`), deaf to `notify`. */
+  async #sleep(ms: number): Promise<void> {
+    this.#sleeping = true;
+    await this.#idle(ms);
+    this.#sleeping = false;
   }
 
   /** Sends one batch and commits it; false when it must be retried. */

@@ -45,6 +45,8 @@ export interface KafkaUsagePublisherOptions {
   readonly segmentBytes?: number;
   /** Events per produce request at most. @default 500 */
   readonly batchSize?: number;
+  /** How long a batch that is not full waits for more events before it is sent. @default 50 */
+  readonly lingerMs?: number;
   /**
    * Least time between two writes of the spool's committed offset (see `KafkaSender`): after a
    * crash, at most this long's acknowledged events are sent again. @default 1000
@@ -92,6 +94,7 @@ export async function createKafkaUsagePublisher(
     backoff: options.backoff ?? { initialMs: 200, maxMs: 10_000 },
     logger: options.logger,
     ...(options.commitIntervalMs === undefined ? {} : { commitIntervalMs: options.commitIntervalMs }),
+    ...(options.lingerMs === undefined ? {} : { lingerMs: options.lingerMs }),
     onDelivered: () => {
       report();
       if (spool.pending() === 0) for (const resolve of drained) resolve();
