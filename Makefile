@@ -13,7 +13,9 @@ export PATH := $(NODE_BIN):$(PATH)
 
 JEST := node --experimental-vm-modules node_modules/jest/bin/jest.js
 
-.PHONY: help dev setup test test-unit test-integration lint typecheck format bench crds infra-up infra-down infra-status
+DASHBOARD_SOURCES := $(shell find dashboard/src dashboard/index.html dashboard/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: help dev dashboard setup test test-unit test-integration lint typecheck format bench crds infra-up infra-down infra-status
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -30,15 +32,22 @@ setup: node_modules/.package-lock.json ## install dependencies (Node 24 is fetch
 
 # Embedded defaults (PGlite, in-process limits, local event log, one mcp-runtime process per tenant
 # behind the API's /t/<tenant>/); data in .lmo/ (or LMO_DATA_DIR). `node api/src/dev.ts --help`.
-dev: setup ## start the platform locally with embedded defaults; prints the URL, a login, curl and MCP examples
+# The dashboard's production build (dashboard/dist), rebuilt when a source changed; the API serves it.
+dashboard/dist/index.html: node_modules/.package-lock.json $(DASHBOARD_SOURCES)
+	npm run build -w dashboard
+
+dashboard: dashboard/dist/index.html ## build the dashboard (dashboard/dist; make dev serves it at /)
+
+dev: setup dashboard ## start the platform locally with embedded defaults; prints the URL, a login, curl and MCP examples
 	node api/src/dev.ts
 
 lint: setup ## eslint and prettier, warnings are errors
 	npx eslint . --max-warnings=0
 	npx prettier --check .
 
-typecheck: setup ## TypeScript, strict, no emit
+typecheck: setup ## TypeScript, strict, no emit (Node parts, then the dashboard)
 	npx tsc -p tsconfig.json --noEmit
+	npx tsc -p dashboard/tsconfig.json --noEmit
 
 format: setup ## rewrite files with prettier and eslint --fix
 	npx prettier --write .
@@ -46,11 +55,11 @@ format: setup ## rewrite files with prettier and eslint --fix
 
 # One jest worker: integration tests share one control plane, and one of them
 # restarts its apiserver.
-test: lint typecheck ## everything CI runs: lint, types, unit and integration tests against real services
+test: lint typecheck dashboard ## everything CI runs: lint, types, unit, component and integration tests (real services, real browser)
 	$(JEST) --ci --maxWorkers=1
 
-test-unit: setup ## unit tests only (no services)
-	$(JEST) --selectProjects unit
+test-unit: setup ## unit and dashboard component tests (no services)
+	$(JEST) --selectProjects unit dashboard
 
 test-integration: setup ## integration tests only (brings the harness up)
 	$(JEST) --selectProjects integration --maxWorkers=1

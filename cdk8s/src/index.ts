@@ -3,6 +3,7 @@
  * {@link renderTenantManifests}, the pure function the operator calls in process to get them as
  * plain JSON objects for server-side apply.
  */
+export * from './dashboard-workload.ts';
 export * from './platform-settings.ts';
 export * from './runtime-config-map.ts';
 export * from './runtime-config.ts';

@@ -17,6 +17,7 @@ export {
 export {
   usageRecord,
   usageUnavailable,
+  type PublishOptions,
   type UsagePublisher,
   type UsageRecordInput,
 } from './usage-publisher.ts';

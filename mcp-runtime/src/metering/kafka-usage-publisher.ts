@@ -26,6 +26,7 @@ import type { RuntimeMetrics } from './runtime-metrics.ts';
 import {
   usageRecord,
   usageUnavailable,
+  type PublishOptions,
   type UsagePublisher,
   type UsageRecordInput,
 } from './usage-publisher.ts';
@@ -109,9 +110,9 @@ export async function createKafkaUsagePublisher(
   let closed = false;
 
   return {
-    async publish(event: UsageEventV1) {
+    async publish(event: UsageEventV1, publishOptions?: PublishOptions) {
       if (closed) throw usageUnavailable('the publisher is closed');
-      const input = usageRecord(event);
+      const input = usageRecord(event, publishOptions);
       const bytes = Buffer.byteLength(input.line) + 1;
       if (!spool.reserve(bytes))
         throw usageUnavailable('the spool is full (Kafka has been unreachable too long)');

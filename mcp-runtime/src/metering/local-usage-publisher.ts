@@ -31,9 +31,9 @@ export async function createLocalUsagePublisher(
   };
 
   return {
-    async publish(event) {
+    async publish(event, publishOptions) {
       if (closed) throw usageUnavailable('the publisher is closed');
-      const { line } = usageRecord(event);
+      const { line } = usageRecord(event, publishOptions);
       inFlight += 1;
       // One write at a time, in publish order.
       const written = tail
