@@ -1,5 +1,5 @@
 /** The dashboard's routes. Tenant pages live under `/tenants/<name>/…`; admin pages under `/admin`. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/layout.tsx';
 import { AcceptInvitationPage } from './pages/account/accept-invitation-page.tsx';
@@ -15,8 +15,11 @@ import { KnowledgePage } from './pages/tenant/knowledge-page.tsx';
 import { MembersPage } from './pages/tenant/members-page.tsx';
 import { OverviewPage } from './pages/tenant/overview-page.tsx';
 import { SettingsPage } from './pages/tenant/settings-page.tsx';
-import { UsagePage } from './pages/tenant/usage-page.tsx';
+import { Loading } from './components/query-view.tsx';
 import { Home, RequireSession } from './session/require-session.tsx';
+
+// The usage page brings the charting library, most of the bundle: loaded when first opened.
+const UsagePage = lazy(() => import('./pages/tenant/usage-page.tsx').then((m) => ({ default: m.UsagePage })));
 
 /** Every route of the dashboard. */
 export function App(): ReactNode {
@@ -36,7 +39,14 @@ export function App(): ReactNode {
             <Route path="keys" element={<KeysPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
-            <Route path="usage" element={<UsagePage />} />
+            <Route
+              path="usage"
+              element={
+                <Suspense fallback={<Loading what="the usage page" />}>
+                  <UsagePage />
+                </Suspense>
+              }
+            />
             <Route path="billing" element={<BillingPage />} />
             <Route path="members" element={<MembersPage />} />
           </Route>

@@ -21,11 +21,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 /** Opens a section of the tenant from the sidebar (in-app navigation keeps keys held in memory). */
 async function openSection(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('link', { name: label, exact: true }).click();
+  await sections.locator('a[aria-current="page"]', { hasText: label }).waitFor();
+  await page.locator('main h1').waitFor();
 }
 
 async function testConnection(page: Page): Promise<string> {

@@ -35,7 +35,7 @@ function SnippetKeyChoice({ tenant, keys, choice, onChoose }: SnippetKeyChoicePr
   }
   return (
     <Field
-      label="API key in the snippets"
+      label="Key shown in the snippets"
       hint="Filled-in snippets contain a secret: share them only with people who may use that key."
     >
       {(control) => (

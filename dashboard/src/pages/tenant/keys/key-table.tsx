@@ -68,7 +68,7 @@ function KeyRow({ tenant, apiKey }: { tenant: string; apiKey: ApiKey }): ReactNo
 /** The table of keys (the caller handles the empty state). */
 export function KeyTable({ tenant, keys }: { tenant: string; keys: readonly ApiKey[] }): ReactNode {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap keys-table-wrap">
       <table>
         <caption className="keys-sr-only">API keys of {tenant}</caption>
         <thead>

@@ -15,7 +15,7 @@ export function useApiKeys(tenant: string): UseQueryResult<readonly ApiKey[]> {
   const api = useApi();
   return useQuery({
     queryKey: keysKey(tenant),
-    queryFn: async () =>
-      (await call(api.GET('/v1/tenants/{tenant}/api-keys', { params: { path: { tenant } } }))).items,
+    queryFn: () => call(api.GET('/v1/tenants/{tenant}/api-keys', { params: { path: { tenant } } })),
+    select: (answer) => answer.items,
   });
 }

@@ -18,13 +18,15 @@ import {
   type UsagePoint,
 } from './usage-summary.ts';
 
-/** The plans, cached for an hour: they change with releases, not while a page is open. */
-export function usePlans(): UseQueryResult<readonly Plan[]> {
+/** The plans (they change with releases, not while a page is open). */
+function usePlans(): UseQueryResult<readonly Plan[]> {
   const api = useApi();
   return useQuery({
+    // The whole answer under this key, as the Billing page keeps it: one cache entry, one shape.
     queryKey: ['billing-plans'],
-    queryFn: async () => (await call(api.GET('/v1/billing/plans'))).items,
-    staleTime: 3_600_000,
+    queryFn: () => call(api.GET('/v1/billing/plans')),
+    select: (answer) => answer.items,
+    staleTime: 10 * 60_000,
   });
 }
 
@@ -32,15 +34,14 @@ function useMonthUsage(tenant: string): UseQueryResult<readonly UsagePoint[]> {
   const api = useApi();
   const [from] = useState(() => monthStart(new Date()));
   return useQuery({
-    queryKey: ['usage', tenant, { from, granularity: 'day' }],
-    queryFn: async () =>
-      (
-        await call(
-          api.GET('/v1/tenants/{tenant}/usage', {
-            params: { path: { tenant }, query: { from, granularity: 'day' } },
-          }),
-        )
-      ).items,
+    queryKey: ['usage', tenant, 'month-to-date', from],
+    queryFn: () =>
+      call(
+        api.GET('/v1/tenants/{tenant}/usage', {
+          params: { path: { tenant }, query: { from, granularity: 'day' } },
+        }),
+      ),
+    select: (answer) => answer.items,
   });
 }
 

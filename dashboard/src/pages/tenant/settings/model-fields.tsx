@@ -8,7 +8,7 @@ const PROVIDER_LABELS: Readonly<Record<ModelProvider, string>> = {
   openai: 'OpenAI',
   anthropic: 'Anthropic',
   'openai-compatible': 'OpenAI-compatible server (vLLM, Ollama, llama.cpp…)',
-  echo: 'Echo (built in, for trying things out: answers with its input)',
+  echo: 'Echo (built in, for testing: answers with its input)',
 };
 
 const EMBEDDING_HINTS: Readonly<Record<ModelProvider, string>> = {

@@ -7,7 +7,7 @@ export function ProviderKeyNote({ spec }: { spec: TenantSpec }): ReactNode {
   const ref = spec.providerSecretRef;
   const needsKey = spec.model.provider !== 'echo';
   return (
-    <section className="card" aria-labelledby="provider-key-heading">
+    <section className="card settings-key" aria-labelledby="provider-key-heading">
       <h2 id="provider-key-heading">Provider API key</h2>
       <p>
         The key for your model provider is not entered here, so it never passes through a browser. A platform

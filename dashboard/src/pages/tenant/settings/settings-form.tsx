@@ -103,7 +103,7 @@ export function SettingsForm({ tenant }: { tenant: TenantView }): ReactNode {
       {readOnly ? <ReadOnlyNotice /> : null}
       <ApplyNotice tenant={tenant} saved={saved} />
       <fieldset className="settings-fields" disabled={readOnly}>
-        <legend className="settings-subheading">Model</legend>
+        <h2>Model</h2>
         <ModelFields
           values={values}
           errors={errors}

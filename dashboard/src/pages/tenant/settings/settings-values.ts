@@ -142,13 +142,13 @@ export function settingsPatch(base: TenantSpec, values: SettingsValues): Setting
   if (JSON.stringify(templates) !== JSON.stringify(templatesOf(valuesOf(base)))) {
     patch['promptTemplates'] = templates;
   }
-  return patch as SettingsPatch;
+  return patch;
 }
 
 /** The spec a patch makes of `spec`: model settings merged (`null` clears), templates replaced. */
 export function patchedSpec(spec: TenantSpec, patch: SettingsPatch): unknown {
-  const model: Record<string, unknown> = { ...spec.model, ...patch.model };
-  for (const [key, value] of Object.entries(model)) if (value === null) delete model[key];
+  const merged = Object.entries({ ...spec.model, ...patch.model });
+  const model = Object.fromEntries(merged.filter(([, value]) => value !== null));
   return { ...spec, model, promptTemplates: patch.promptTemplates ?? spec.promptTemplates };
 }
 

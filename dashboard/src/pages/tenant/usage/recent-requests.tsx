@@ -77,6 +77,8 @@ export function RecentRequests({
     refetchInterval: before === undefined ? 10_000 : false,
   });
   const filtered = isFiltered(filters);
+  const items = query.data?.items ?? [];
+  const oldest = items.length === REQUESTS_PAGE ? items[items.length - 1] : undefined;
   return (
     <section aria-labelledby="recent-requests-heading">
       <h2 id="recent-requests-heading">Recent requests</h2>
@@ -109,18 +111,17 @@ export function RecentRequests({
             Newer requests
           </button>
         ) : null}
-        {query.data?.items.length === REQUESTS_PAGE ? (
+        {oldest === undefined ? null : (
           <button
             type="button"
             className="button-secondary"
             onClick={() => {
-              const last = query.data.items[query.data.items.length - 1];
-              if (last !== undefined) setPages([...pages, last.time]);
+              setPages([...pages, oldest.time]);
             }}
           >
             Older requests
           </button>
-        ) : null}
+        )}
       </div>
     </section>
   );

@@ -54,6 +54,9 @@ interface ChartProps {
 const tooltipValue = (format: (value: number) => string) => (value: unknown) =>
   typeof value === 'number' ? format(value) : '—';
 
+const tooltipLabel = (label: (bucket: string) => string) => (value: ReactNode) =>
+  typeof value === 'string' ? label(value) : value;
+
 function Frame({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
     <figure className="chart" aria-label={title}>
@@ -72,9 +75,9 @@ export function UsageBarChart({ title, rows, series, format, label, stacked = tr
       <BarChart data={[...rows]} margin={{ top: 5, right: 10, bottom: 5, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="bucket" tickFormatter={label} minTickGap={16} />
-        <YAxis tickFormatter={format} width={56} allowDecimals={false} />
-        <Tooltip formatter={tooltipValue(format)} labelFormatter={(value) => label(String(value))} />
-        <Legend />
+        <YAxis tickFormatter={format} width={64} allowDecimals={false} />
+        <Tooltip formatter={tooltipValue(format)} labelFormatter={tooltipLabel(label)} />
+        <Legend itemSorter={null} />
         {series.map((s, index) => (
           <Bar
             key={s.name}
@@ -97,9 +100,9 @@ export function UsageLineChart({ title, rows, series, format, label, domain }: C
       <LineChart data={[...rows]} margin={{ top: 5, right: 10, bottom: 5, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="bucket" tickFormatter={label} minTickGap={16} />
-        <YAxis tickFormatter={format} width={56} {...(domain === undefined ? {} : { domain: [...domain] })} />
-        <Tooltip formatter={tooltipValue(format)} labelFormatter={(value) => label(String(value))} />
-        <Legend />
+        <YAxis tickFormatter={format} width={64} {...(domain === undefined ? {} : { domain: [...domain] })} />
+        <Tooltip formatter={tooltipValue(format)} labelFormatter={tooltipLabel(label)} />
+        <Legend itemSorter={null} />
         {series.map((s, index) => (
           <Line
             key={s.name}

@@ -26,7 +26,7 @@ export function UsageSummary({ totals }: { totals: Totals }): ReactNode {
   const rate = hitRate(totals);
   const failed = totals.errors === 0 ? 'none failed' : `${formatCount(totals.errors)} failed`;
   return (
-    <div className="cards">
+    <div className="cards usage-summary">
       <Stat label="Requests" value={formatCount(totals.requests)} detail={failed} />
       <Stat label="Tokens in" value={formatCount(totals.tokensIn)} detail="prompts sent to the model" />
       <Stat label="Tokens out" value={formatCount(totals.tokensOut)} detail="answers from the model" />
