@@ -76,8 +76,9 @@ export function SessionProvider({ children }: { children: ReactNode }): ReactNod
           if (!(error instanceof ApiError && error.status === 401)) throw error;
         });
         api.setCsrfToken(undefined);
-        queries.clear();
+        // Keep the `me` query (its observer stays attached) and mark it signed out; drop the rest.
         queries.setQueryData(ME_KEY, null);
+        queries.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
       },
     };
   }, [api, queries, me.data, me.error]);

@@ -82,3 +82,21 @@ describe('the sign-up form', () => {
     expect(alert).toHaveTextContent('Pick another name or reload.');
   });
 });
+
+describe('the sign-up form, arriving from elsewhere', () => {
+  it('offers a tenant of its own after a redirect to the login page', () => {
+    renderPage(<SignUpPage />, { url: '/signup?next=%2F', path: '/signup', api: signedOut });
+    expect(screen.getByLabelText('Create a tenant for my company now')).toBeChecked();
+    expect(screen.getByLabelText('Company or project name')).toBeInTheDocument();
+  });
+
+  it('creates no tenant by default when joining through an invitation', () => {
+    renderPage(<SignUpPage />, {
+      url: '/signup?next=%2Finvitations%2Faccept%3Ftoken%3Dabc',
+      path: '/signup',
+      api: signedOut,
+    });
+    expect(screen.getByLabelText('Create a tenant for my company now')).not.toBeChecked();
+    expect(screen.queryByLabelText('Company or project name')).toBeNull();
+  });
+});

@@ -37,7 +37,9 @@ export function SignUpPage(): ReactNode {
   const { signUp } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const joining = params.has('next');
+  const next = params.get('next');
+  // Coming from an invitation link: the account joins that tenant, so it needs none of its own.
+  const joining = next?.startsWith('/invitations/') ?? false;
   const [fields, setFields] = useState<SignUpFields>({
     email: '',
     password: '',
@@ -162,9 +164,7 @@ export function SignUpPage(): ReactNode {
       </form>
       <p>
         Already have an account?{' '}
-        <Link to={`/login${joining ? `?next=${encodeURIComponent(params.get('next') ?? '/')}` : ''}`}>
-          Log in
-        </Link>
+        <Link to={`/login${next === null ? '' : `?next=${encodeURIComponent(next)}`}`}>Log in</Link>
       </p>
     </div>
   );
