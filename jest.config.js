@@ -45,6 +45,8 @@ export default {
     {
       ...common,
       displayName: 'dashboard',
+      // Typing through user-event in jsdom is slow on a loaded 2-core machine; give each test room.
+      testTimeout: 30_000,
       transform: dashboardTransform,
       testEnvironment: '<rootDir>/dashboard/test/support/jsdom-environment.js',
       testMatch: ['<rootDir>/dashboard/test/**/*.test.tsx'],

@@ -23,7 +23,13 @@ export {
   RATE_LIMIT_LUA,
   type RedisRateLimiterOptions,
 } from './redis-rate-limiter.ts';
-export { createRedisTokenQuota, type RedisTokenQuotaOptions } from './redis-token-quota.ts';
+export { QuotaReadings, type QuotaLink } from './quota-link.ts';
+export {
+  createRedisTokenQuota,
+  QUOTA_ADD_LUA,
+  type RedisTokenQuota,
+  type RedisTokenQuotaOptions,
+} from './redis-token-quota.ts';
 export {
   bucketLimit,
   rateLimitDecision,

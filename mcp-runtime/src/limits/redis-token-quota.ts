@@ -45,6 +45,23 @@ export interface RedisTokenQuota extends TokenQuota {
   readonly link: QuotaLink;
 }
 
+/** KEYS: the counter. ARGV: tokens to add, expiry (Unix seconds). Returns the new count. */
+export const QUOTA_ADD_LUA = `
+local used = redis.call('INCRBY', KEYS[1], ARGV[1])
+redis.call('EXPIREAT', KEYS[1], ARGV[2])
+return used
+`;
+
+interface QuotaAddCommand {
+  lmoQuotaAdd(key: string, tokens: string, expireAt: string): Promise<unknown>;
+}
+
+/** Defines the script on `redis` once (ioredis sends EVALSHA and falls back to EVAL). */
+function withQuotaScript(redis: Redis): Redis & QuotaAddCommand {
+  if (!('lmoQuotaAdd' in redis)) redis.defineCommand('lmoQuotaAdd', { numberOfKeys: 1, lua: QUOTA_ADD_LUA });
+  return redis as Redis & QuotaAddCommand;
+}
+
 interface Unwritten {
   tokens: number;
   readonly expiresAt: Date;
@@ -52,7 +69,7 @@ interface Unwritten {
 
 /** Creates the Redis {@link TokenQuota}; see the module comment for its Redis-down policy. */
 export function createRedisTokenQuota(options: RedisTokenQuotaOptions): RedisTokenQuota {
-  const { redis } = options;
+  const redis = withQuotaScript(options.redis);
   const now = options.now ?? ((): Date => new Date());
   const unwritten = new Map<string, Unwritten>();
   const readings = new QuotaReadings(options.readingTtlMs ?? 0);
@@ -63,28 +80,31 @@ export function createRedisTokenQuota(options: RedisTokenQuotaOptions): RedisTok
     else entry.tokens += tokens;
   };
 
-  /** Writes every kept count in one MULTI; puts them back when that fails. */
+  /**
+   * Writes every kept count, each with one script (INCRBY and EXPIREAT: one command, where a MULTI
+   * of the two costs four); puts back those that fail.
+   */
   const flush = async (): Promise<void> => {
     if (unwritten.size === 0) return;
     const batch = [...unwritten.entries()];
     unwritten.clear();
-    const multi = redis.multi();
-    for (const [key, { tokens, expiresAt }] of batch) {
-      multi.incrby(key, tokens).expireat(key, Math.floor(expiresAt.getTime() / 1000));
-    }
-    try {
-      const replies = await multi.exec();
-      const failed =
-        replies === null ? new Error('MULTI aborted') : replies.find(([error]) => error !== null)?.[0];
-      if (failed) throw failed;
-      // Replies: INCRBY (the new count), EXPIREAT, for each key.
-      batch.forEach(([key], i) => {
-        readings.set(key, Number(replies?.[2 * i]?.[1]));
-      });
-    } catch (error) {
+    const results = await Promise.allSettled(
+      batch.map(([key, { tokens, expiresAt }]) =>
+        redis.lmoQuotaAdd(key, String(tokens), String(Math.floor(expiresAt.getTime() / 1000))),
+      ),
+    );
+    let failure: { error: unknown } | undefined;
+    results.forEach((result, i) => {
+      const [key, entry] = batch[i] as [string, Unwritten];
+      if (result.status === 'fulfilled') readings.set(key, Number(result.value));
+      else {
+        failure ??= { error: result.reason };
+        keep(key, entry.tokens, entry.expiresAt);
+      }
+    });
+    if (failure !== undefined) {
       readings.clear();
-      for (const [key, entry] of batch) keep(key, entry.tokens, entry.expiresAt);
-      throw error;
+      throw failure.error;
     }
   };
 

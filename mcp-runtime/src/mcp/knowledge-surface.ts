@@ -7,6 +7,7 @@ import { ECHO_EMBEDDING_DIMENSIONS, LmoError } from '@lmo/contracts';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.ts';
+import { withCachedJsonSchema } from './cached-json-schema.ts';
 import type { ToolDeps } from './tool-deps.ts';
 import { textResult, toolFailure } from './tool-results.ts';
 
@@ -22,6 +23,13 @@ function requireStore(store: KnowledgeStore | undefined): KnowledgeStore {
   return store;
 }
 
+const searchInput = withCachedJsonSchema(
+  z.strictObject({
+    query: z.string().min(1).max(10_000).describe('What to look for.'),
+    limit: z.number().int().min(1).max(20).optional().describe('Most passages to return (default 5).'),
+  }),
+);
+
 /** Registers `search_knowledge`. */
 export function registerKnowledgeSearch(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
@@ -29,10 +37,7 @@ export function registerKnowledgeSearch(server: McpServer, deps: ToolDeps): void
     {
       title: 'Search knowledge',
       description: "Finds the passages of the tenant's uploaded documents closest to a query.",
-      inputSchema: z.strictObject({
-        query: z.string().min(1).max(10_000).describe('What to look for.'),
-        limit: z.number().int().min(1).max(20).optional().describe('Most passages to return (default 5).'),
-      }),
+      inputSchema: searchInput,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async (args, ctx) => {

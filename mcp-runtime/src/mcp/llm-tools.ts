@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ChatMessage } from '../providers/llm-provider.ts';
 import { runTurn } from '../pipeline/conversation-turns.ts';
 import type { CompletionCall, CompletionOutcome } from '../pipeline/llm-call.ts';
+import { withCachedJsonSchema } from './cached-json-schema.ts';
 import type { ToolDeps } from './tool-deps.ts';
 import { textResult, toolFailure } from './tool-results.ts';
 
@@ -28,15 +29,24 @@ const tuning = {
   cache: z.boolean().optional().describe('Use the response cache even when the temperature is above 0.'),
 };
 
-const outcomeSchema = z.object({
+const outcomeShape = z.object({
   answer: z.string(),
   model: z.string(),
   cached: z.boolean(),
   usage: z.object({ tokensIn: z.number(), tokensOut: z.number() }),
   requestId: z.string(),
 });
+const outcomeSchema = withCachedJsonSchema(outcomeShape);
 
-function structured(outcome: CompletionOutcome): z.infer<typeof outcomeSchema> {
+// Every schema is built once per process: a server instance is built per 2026-07-28 request.
+const askInput = withCachedJsonSchema(
+  z.strictObject({
+    prompt: z.string().min(1).max(MAX_PROMPT).describe('The question or instruction.'),
+    ...tuning,
+  }),
+);
+
+function structured(outcome: CompletionOutcome): z.infer<typeof outcomeShape> {
   return {
     answer: outcome.text,
     model: outcome.model,
@@ -95,10 +105,7 @@ export function registerAsk(server: McpServer, deps: ToolDeps): void {
     {
       title: 'Ask the model',
       description: "Sends one prompt to the tenant's model and returns its answer.",
-      inputSchema: z.strictObject({
-        prompt: z.string().min(1).max(MAX_PROMPT).describe('The question or instruction.'),
-        ...tuning,
-      }),
+      inputSchema: askInput,
       outputSchema: outcomeSchema,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
@@ -118,23 +125,26 @@ export function registerAsk(server: McpServer, deps: ToolDeps): void {
   );
 }
 
-const chatInput = z.strictObject({
-  messages: z
-    .array(message)
-    .min(1)
-    .max(200)
-    .describe('The new messages, oldest first; the last is usually from the user.'),
-  context: z
-    .strictObject({ previousMessages: z.array(message).max(500).describe('Earlier turns, oldest first.') })
-    .optional()
-    .describe('Earlier turns sent inline (instead of a conversation id).'),
-  conversation: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/)
-    .optional()
-    .describe('Keep the history on the server under this id; send only the new messages each time.'),
-  ...tuning,
-});
+const chatInput = withCachedJsonSchema(
+  z.strictObject({
+    messages: z
+      .array(message)
+      .min(1)
+      .max(200)
+      .describe('The new messages, oldest first; the last is usually from the user.'),
+    context: z
+      .strictObject({ previousMessages: z.array(message).max(500).describe('Earlier turns, oldest first.') })
+      .optional()
+      .describe('Earlier turns sent inline (instead of a conversation id).'),
+    conversation: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/)
+      .optional()
+      .describe('Keep the history on the server under this id; send only the new messages each time.'),
+    ...tuning,
+  }),
+);
+const chatOutput = withCachedJsonSchema(outcomeShape.extend({ conversation: z.string().optional() }));
 
 /** Registers `chat`. */
 export function registerChat(server: McpServer, deps: ToolDeps): void {
@@ -145,7 +155,7 @@ export function registerChat(server: McpServer, deps: ToolDeps): void {
       description:
         'Continues a conversation. Send earlier turns inline in context.previousMessages, or name a conversation id and the runtime keeps the history for you.',
       inputSchema: chatInput,
-      outputSchema: outcomeSchema.extend({ conversation: z.string().optional() }),
+      outputSchema: chatOutput,
       annotations: { readOnlyHint: false, openWorldHint: true },
     },
     async (args, ctx) => {
@@ -171,6 +181,20 @@ export function registerChat(server: McpServer, deps: ToolDeps): void {
   );
 }
 
+const embedInput = withCachedJsonSchema(
+  z.strictObject({
+    input: z.array(z.string().min(1).max(MAX_PROMPT)).min(1).max(64).describe('The texts to embed.'),
+  }),
+);
+const embedOutput = withCachedJsonSchema(
+  z.object({
+    model: z.string(),
+    dimensions: z.number(),
+    vectors: z.array(z.array(z.number())),
+    usage: z.object({ tokensIn: z.number(), tokensOut: z.number() }),
+  }),
+);
+
 /** Registers `embed`. */
 export function registerEmbed(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
@@ -178,15 +202,8 @@ export function registerEmbed(server: McpServer, deps: ToolDeps): void {
     {
       title: 'Embed texts',
       description: "Returns embedding vectors for up to 64 texts from the tenant's embedding model.",
-      inputSchema: z.strictObject({
-        input: z.array(z.string().min(1).max(MAX_PROMPT)).min(1).max(64).describe('The texts to embed.'),
-      }),
-      outputSchema: z.object({
-        model: z.string(),
-        dimensions: z.number(),
-        vectors: z.array(z.array(z.number())),
-        usage: z.object({ tokensIn: z.number(), tokensOut: z.number() }),
-      }),
+      inputSchema: embedInput,
+      outputSchema: embedOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async (args, ctx) => {

@@ -5,8 +5,10 @@
  */
 import type { PromptTemplate } from '@lmo/contracts';
 import { LmoError } from '@lmo/contracts';
-import { completable, type McpServer } from '@modelcontextprotocol/server';
+import { completable, type McpServer, type StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import type { ArgumentHistory } from './argument-history.ts';
+import { withCachedJsonSchema } from './cached-json-schema.ts';
 import type { ToolDeps } from './tool-deps.ts';
 import { progressSink } from './llm-tools.ts';
 import { textResult, toolFailure } from './tool-results.ts';
@@ -26,7 +28,7 @@ export function promptToolName(template: Pick<PromptTemplate, 'name'>): string {
 
 function argumentShape(
   template: PromptTemplate,
-  deps: ToolDeps | undefined,
+  history: ArgumentHistory | undefined,
 ): Record<string, z.ZodType<string | undefined>> {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const arg of template.arguments) {
@@ -36,11 +38,39 @@ function argumentShape(
       .describe(arg.description ?? arg.name);
     const value = arg.required ? base.min(1) : base.optional();
     shape[arg.name] =
-      deps === undefined
+      history === undefined
         ? value
-        : completable(value, (prefix) => deps.argumentHistory.suggest(template.name, arg.name, prefix ?? ''));
+        : completable(value, (prefix) => history.suggest(template.name, arg.name, prefix ?? ''));
   }
   return shape;
+}
+
+/** The schemas of one template: its prompt's arguments (with completions) and its tool's input. */
+interface TemplateSchemas {
+  readonly promptArgs: z.ZodObject<Record<string, z.ZodType<string | undefined>>>;
+  readonly toolInput: StandardSchemaWithJSON<Record<string, unknown>, Record<string, string | undefined>>;
+}
+
+/**
+ * Built once per template object (a configuration generation keeps its templates) and history: a
+ * server instance, with every template's prompt and tool, is built per 2026-07-28 request.
+ */
+const schemaCache = new WeakMap<ArgumentHistory, WeakMap<PromptTemplate, TemplateSchemas>>();
+
+function schemasOf(template: PromptTemplate, history: ArgumentHistory): TemplateSchemas {
+  let byTemplate = schemaCache.get(history);
+  if (byTemplate === undefined) {
+    byTemplate = new WeakMap();
+    schemaCache.set(history, byTemplate);
+  }
+  const cached = byTemplate.get(template);
+  if (cached !== undefined) return cached;
+  const schemas: TemplateSchemas = {
+    promptArgs: z.strictObject(argumentShape(template, history)),
+    toolInput: withCachedJsonSchema(z.strictObject(argumentShape(template, undefined))),
+  };
+  byTemplate.set(template, schemas);
+  return schemas;
 }
 
 /** Registers every template as a prompt. */
@@ -54,7 +84,7 @@ export function registerPrompts(
       template.name,
       {
         ...(template.description === undefined ? {} : { description: template.description }),
-        argsSchema: z.strictObject(argumentShape(template, deps)),
+        argsSchema: schemasOf(template, deps.argumentHistory).promptArgs,
       },
       (args: Record<string, string | undefined>) => {
         deps.argumentHistory.remember(template.name, args);
@@ -82,7 +112,7 @@ export function registerPromptTools(
       {
         description:
           template.description ?? `Runs the "${template.name}" prompt template and returns the answer.`,
-        inputSchema: z.strictObject(argumentShape(template, undefined)),
+        inputSchema: schemasOf(template, deps.argumentHistory).toolInput,
         annotations: { readOnlyHint: true, openWorldHint: true },
       },
       async (args: Record<string, string | undefined>, ctx) => {

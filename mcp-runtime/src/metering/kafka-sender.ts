@@ -38,7 +38,7 @@ export interface KafkaSenderOptions {
   /**
    * How long a batch that is not full waits for more events before it is sent (Kafka's
    * `linger.ms`): under light traffic a produce request carries several events instead of one.
-   * @default 50
+   * @default 100
    */
   readonly lingerMs?: number;
 }
@@ -140,7 +140,7 @@ export class KafkaSender {
 
   /** The oldest spooled events; a batch that is not full first lingers for more. */
   async #take(): Promise<SpoolRecord[]> {
-    const { spool, batchSize, lingerMs = 50 } = this.#options;
+    const { spool, batchSize, lingerMs = 100 } = this.#options;
     const batch = spool.peek(batchSize);
     if (batch.length === 0 || batch.length >= batchSize || lingerMs <= 0) return batch;
     await this.#sleep(lingerMs);

@@ -1,15 +1,19 @@
 /**
- * Usage events to Kafka, never dropped. `publish` validates the event (`parseUsageEvent`; an invalid
- * event is refused and never written), appends it to the on-disk spool and resolves once the spool
- * is fsync'd (concurrent publishes share one write and one fdatasync). A background sender delivers
- * spooled events to the topic in spool order, in batches, with an idempotent producer, and advances
- * the spool's committed offset only after Kafka acknowledged them.
+ * Usage events to Kafka, never dropped. `publish` validates the event (`parseUsageEvent`, or for a
+ * `trusted` event only its numbers, see `usageRecord`; an invalid event is refused and never
+ * written), appends it to the on-disk spool and resolves once the event is on disk (concurrent
+ * publishes share one `O_DSYNC` write). A background sender delivers spooled events to the topic in
+ * spool order, in batches (a batch that is not full lingers `lingerMs` for more), with an idempotent
+ * producer, and advances the spool's committed offset only after Kafka acknowledged them (writing
+ * it at most once per `commitIntervalMs`).
  *
  * - Message key: the event's request id (as issue 4 asks); value: the event's JSON. Kafka keeps order
  *   per partition only, so with more than one partition events of a tenant may be read out of order;
  *   consumers must not rely on order across requests (`usageEventKey` of @lmo/contracts).
  * - Delivery is at least once: events that were sent but whose acknowledgement was lost before a
- *   restart, or that a new producer re-sends, arrive again. Consumers dedupe by `requestId`.
+ *   restart, events acknowledged in the last `commitIntervalMs` before a crash (the committed
+ *   offset had not moved past them yet), or that a new producer re-sends, arrive again. Consumers
+ *   dedupe by `requestId`.
  * - While Kafka is unreachable, events wait on disk and `pending()` (and the
  *   `lmo_usage_events_pending` gauge) grows. The spool is bounded by `maxSpoolBytes`: when it is
  *   full, `publish` rejects with `LMO_DEPENDENCY_UNAVAILABLE`, so that the caller refuses the request
@@ -46,7 +50,7 @@ export interface KafkaUsagePublisherOptions {
   readonly segmentBytes?: number;
   /** Events per produce request at most. @default 500 */
   readonly batchSize?: number;
-  /** How long a batch that is not full waits for more events before it is sent. @default 50 */
+  /** How long a batch that is not full waits for more events before it is sent. @default 100 */
   readonly lingerMs?: number;
   /**
    * Least time between two writes of the spool's committed offset (see `KafkaSender`): after a

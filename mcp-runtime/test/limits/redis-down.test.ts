@@ -61,4 +61,20 @@ describe('limits when Redis is down', () => {
       'Token usage not written to Redis; kept in memory and added with the next write',
     );
   });
+
+  it('a quota linked to the rate limiter forgets the gate’s readings when Redis fails, and fails closed', async () => {
+    const quota = createRedisTokenQuota({ redis, logger, tokensPerMonth: () => 1_000, readingTtlMs: 60_000 });
+    const limiter = createRedisRateLimiter({ redis, logger, quota: quota.link });
+    // What the gate's script of an earlier request read, before Redis went away.
+    quota.link.observed(quota.link.counterKey('acme'), 5);
+    const fromReading = await quota.check('acme');
+
+    const degraded = await limiter.check({ tenant: 'acme', keyId: 'k1', requestsPerMinute: 60 });
+    const error = await quota.check('acme').catch((e: unknown) => e);
+
+    expect(fromReading).toMatchObject({ used: 5, remaining: 995 });
+    expect(degraded).toMatchObject({ allowed: true, degraded: true });
+    expect(error).toBeInstanceOf(LmoError);
+    expect((error as LmoError).code).toBe('LMO_DEPENDENCY_UNAVAILABLE');
+  });
 });

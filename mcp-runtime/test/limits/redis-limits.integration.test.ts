@@ -8,6 +8,7 @@ import {
   createRedisTokenQuota,
   keyBucketKey,
   quotaCounterKey,
+  quotaPeriod,
   redisReady,
   tenantBucketKey,
   type RateLimiter,
@@ -132,5 +133,37 @@ describe('redis token quota', () => {
 
     await expect(a.check(tenant)).rejects.toMatchObject({ code: 'LMO_QUOTA_EXCEEDED' });
     await expect(b.check(tenant)).rejects.toMatchObject({ code: 'LMO_QUOTA_EXCEEDED' });
+  });
+});
+
+describe('rate limiter linked to the token quota', () => {
+  it('reads the counter with the rate limit, so the check behind the gate sees every replica', async () => {
+    const tenant = uniqueTenant('linked');
+    const quota = createRedisTokenQuota({ redis, tokensPerMonth: () => 100, readingTtlMs: 60_000 });
+    const gate = createRedisRateLimiter({ redis, quota: quota.link });
+    const replica = createRedisTokenQuota({ redis: await readyClient(), tokensPerMonth: () => 100 });
+    const key = quotaCounterKey(tenant, quotaPeriod(new Date()).id);
+
+    const before = await quota.check(tenant);
+    await replica.record(tenant, 100);
+    await gate.check({ tenant, keyId: 'k', requestsPerMinute: 60 });
+    const after = await quota.check(tenant).catch((e: unknown) => e);
+    await redis.del(key);
+
+    expect(before).toMatchObject({ used: 0 });
+    expect(after).toMatchObject({ code: 'LMO_QUOTA_EXCEEDED' });
+  });
+
+  it('counts what this replica records at once, without waiting for the next reading', async () => {
+    const tenant = uniqueTenant('linkedown');
+    const quota = createRedisTokenQuota({ redis, tokensPerMonth: () => 100, readingTtlMs: 60_000 });
+    const gate = createRedisRateLimiter({ redis, quota: quota.link });
+
+    await gate.check({ tenant, keyId: 'k', requestsPerMinute: 60 });
+    await quota.record(tenant, 60);
+    const status = await quota.check(tenant);
+    await redis.del(quotaCounterKey(tenant, quotaPeriod(new Date()).id));
+
+    expect(status).toMatchObject({ used: 60, remaining: 40 });
   });
 });
