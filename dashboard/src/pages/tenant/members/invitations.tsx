@@ -170,7 +170,7 @@ export function InvitationsTable({ tenant }: { tenant: string }): ReactNode {
                 <th scope="col">Created</th>
                 <th scope="col">Expires</th>
                 <th scope="col">
-                  <span className="members-hidden">Actions</span>
+                  <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>

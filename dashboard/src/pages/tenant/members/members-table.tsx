@@ -94,7 +94,7 @@ export function MembersTable({ tenant, canManage }: { tenant: string; canManage:
                   <th scope="col">Role</th>
                   <th scope="col">Joined</th>
                   <th scope="col">
-                    <span className="members-hidden">Actions</span>
+                    <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
