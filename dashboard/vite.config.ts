@@ -11,6 +11,18 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1024 },
   server: {
     host: '127.0.0.1',
-    proxy: { '/v1': api, '/t': api },
+    proxy: {
+      '/v1': api,
+      // Tenant runtimes accept browser calls only from allowed origins (the API's own in make dev):
+      // forwarded calls from this dev server present the API's origin.
+      '/t': {
+        target: api,
+        configure: (proxy) => {
+          proxy.on('proxyReq', (request) => {
+            if (request.getHeader('origin') !== undefined) request.setHeader('origin', new URL(api).origin);
+          });
+        },
+      },
+    },
   },
 });

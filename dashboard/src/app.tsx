@@ -1,6 +1,6 @@
 /** The dashboard's routes. Tenant pages live under `/tenants/<name>/…`; admin pages under `/admin`. */
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Outlet, Route, Routes, useParams } from 'react-router';
 import { Layout } from './components/layout.tsx';
 import { AcceptInvitationPage } from './pages/account/accept-invitation-page.tsx';
 import { LoginPage } from './pages/account/login-page.tsx';
@@ -21,6 +21,15 @@ import { Home, RequireSession } from './session/require-session.tsx';
 // The usage page brings the charting library, most of the bundle: loaded when first opened.
 const UsagePage = lazy(() => import('./pages/tenant/usage-page.tsx').then((m) => ({ default: m.UsagePage })));
 
+/**
+ * A tenant's pages, remounted when the tenant changes: no form, filter, pending mutation or key
+ * shown once can carry over from one tenant to another.
+ */
+function TenantScope(): ReactNode {
+  const { tenant } = useParams();
+  return <Outlet key={tenant} />;
+}
+
 /** Every route of the dashboard. */
 export function App(): ReactNode {
   return (
@@ -33,7 +42,7 @@ export function App(): ReactNode {
           <Route index element={<Home />} />
           <Route path="/tenants" element={<Home />} />
           <Route path="/tenants/new" element={<NewTenantPage />} />
-          <Route path="/tenants/:tenant">
+          <Route path="/tenants/:tenant" element={<TenantScope />}>
             <Route index element={<OverviewPage />} />
             <Route path="connect" element={<ConnectPage />} />
             <Route path="keys" element={<KeysPage />} />

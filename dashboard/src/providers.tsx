@@ -1,5 +1,5 @@
 /** Everything a page needs around it: the API client, React Query, the session, new keys, the router. */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiProvider } from './api/api-context.tsx';
 import type { ApiClient } from './api/client.ts';
@@ -7,9 +7,22 @@ import { ApiError } from './api/errors.ts';
 import { NewKeysProvider } from './session/new-keys.tsx';
 import { SessionProvider } from './session/session.tsx';
 
-/** A query client that does not retry what retrying cannot fix (4xx answers). */
+const SESSION_ENDED = new Set(['LMO_UNAUTHENTICATED', 'LMO_SESSION_NOT_FOUND']);
+
+/**
+ * A query client that does not retry what retrying cannot fix (4xx answers), and that treats an
+ * ended session anywhere as signed out (`['me']` → null), so the route guard sends the person to
+ * the login page instead of every page showing the same error.
+ */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const onError = (error: unknown): void => {
+    if (error instanceof ApiError && SESSION_ENDED.has(error.code) && client.getQueryData(['me']) != null) {
+      client.setQueryData(['me'], null);
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         retry: (failures, error) =>
@@ -18,6 +31,7 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }
 
 /** The providers of the dashboard, given its dependencies. */

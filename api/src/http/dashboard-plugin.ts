@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** Options of the {@link dashboardPlugin}. */
 export interface DashboardOptions {
@@ -23,7 +23,6 @@ export const DASHBOARD_ROUTES: readonly string[] = [
   '/tenants/*',
   '/admin',
   '/admin/*',
-  '/account',
 ];
 
 /**
@@ -49,10 +48,8 @@ export const dashboardPlugin = fp<DashboardOptions>(
         wildcard: false,
         index: ['index.html'],
         setHeaders: (response, path) => {
-          void response.header(
-            'cache-control',
-            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
+          const hashed = relative(options.root, path).startsWith(`assets${sep}`);
+          void response.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
         },
       });
       for (const url of DASHBOARD_ROUTES) {

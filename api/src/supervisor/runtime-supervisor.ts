@@ -347,7 +347,6 @@ export class RuntimeSupervisor {
     return host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   }
 
-  /** The dev host, when it is not one the runtime answers to anyway. */
   /**
    * The API's own origin: the dashboard it serves calls tenants' endpoints through the proxy on that
    * origin (the "test connection" button), so the runtimes must accept it.
@@ -360,6 +359,7 @@ export class RuntimeSupervisor {
     return [origin, ...loopback.filter((o) => o !== origin && this.#publicUrl?.protocol === 'http:')];
   }
 
+  /** The dev host, when it is not one the runtime answers to anyway. */
   #extraHosts(): string[] {
     const host = this.#endpointHost();
     return ['localhost', '127.0.0.1', '::1'].includes(host) ? [] : [host];

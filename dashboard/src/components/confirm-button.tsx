@@ -3,7 +3,7 @@
  * the consequence spelled out; only "Yes" acts, and a failure is shown under the button.
  * Keyboard-reachable, no modal focus trap needed.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ErrorNotice } from './error-notice.tsx';
 
 /** Props of {@link ConfirmButton}. */
@@ -22,10 +22,21 @@ export interface ConfirmButtonProps {
 export function ConfirmButton({ label, consequence, onConfirm, ariaLabel }: ConfirmButtonProps): ReactNode {
   const [state, setState] = useState<'idle' | 'asking' | 'working'>('idle');
   const [error, setError] = useState<unknown>(null);
+  // Keyboard focus follows the question: to "Cancel" when asking, back to the button afterwards.
+  const trigger = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  const consequenceId = useId();
+  useEffect(() => {
+    if (state === 'idle' && refocus.current) {
+      refocus.current = false;
+      trigger.current?.focus();
+    }
+  }, [state]);
   if (state === 'idle') {
     return (
       <>
         <button
+          ref={trigger}
           type="button"
           className="button-danger"
           aria-label={ariaLabel ?? label}
@@ -41,8 +52,13 @@ export function ConfirmButton({ label, consequence, onConfirm, ariaLabel }: Conf
     );
   }
   return (
-    <span className="confirm" role="group" aria-label={`Confirm: ${ariaLabel ?? label}`}>
-      <span>{consequence} Are you sure?</span>
+    <span
+      className="confirm"
+      role="group"
+      aria-label={`Confirm: ${ariaLabel ?? label}`}
+      aria-describedby={consequenceId}
+    >
+      <span id={consequenceId}>{consequence} Are you sure?</span>
       <button
         type="button"
         className="button-danger"
@@ -56,6 +72,7 @@ export function ConfirmButton({ label, consequence, onConfirm, ariaLabel }: Conf
             },
             (caught: unknown) => {
               setError(caught);
+              refocus.current = true;
               setState('idle');
             },
           );
@@ -67,7 +84,9 @@ export function ConfirmButton({ label, consequence, onConfirm, ariaLabel }: Conf
         type="button"
         className="button-secondary"
         disabled={state === 'working'}
+        autoFocus
         onClick={() => {
+          refocus.current = true;
           setState('idle');
         }}
       >

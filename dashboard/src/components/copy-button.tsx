@@ -14,10 +14,18 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
       },
     );
   };
+  const said =
+    state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy by hand' : '';
+  // The button keeps its name; the outcome is announced through a live region of its own.
   return (
-    <button type="button" className="button-secondary" onClick={copy} aria-label={label}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy by hand' : 'Copy'}
-    </button>
+    <>
+      <button type="button" className="button-secondary" onClick={copy} aria-label={label}>
+        {said === '' ? 'Copy' : said}
+      </button>
+      <span className="visually-hidden" aria-live="polite">
+        {said}
+      </span>
+    </>
   );
 }
 

@@ -3,9 +3,12 @@
  * the admin link for platform admins, and logout. A sidebar at laptop widths, a scrolling bar on
  * phones.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { useSession } from '../session/session.tsx';
+
+/** The switcher's value for "create a new tenant" (not a valid tenant name). */
+const NEW = '+new';
 
 /** The sections of a tenant, in menu order: path under `/tenants/<name>` and label. */
 export const TENANT_SECTIONS: readonly { readonly path: string; readonly label: string }[] = [
@@ -22,18 +25,31 @@ export const TENANT_SECTIONS: readonly { readonly path: string; readonly label: 
 function TenantSwitcher({ current }: { current: string | undefined }): ReactNode {
   const { me } = useSession();
   const navigate = useNavigate();
+  const [choice, setChoice] = useState(current ?? '');
   const tenants = me?.tenants ?? [];
   if (tenants.length === 0 && current === undefined) return null;
   const names = tenants.map((t) => t.name);
   if (current !== undefined && !names.includes(current)) names.unshift(current);
+  const go = (choice: string): void => {
+    void navigate(choice === NEW ? '/tenants/new' : `/tenants/${choice}`);
+  };
+  // A choice opens with the button (or Enter), not on every change: arrow keys in a closed select
+  // would otherwise jump from tenant to tenant.
   return (
-    <div className="tenant-switcher">
+    <form
+      className="tenant-switcher"
+      aria-label="Switch tenant"
+      onSubmit={(event) => {
+        event.preventDefault();
+        go(choice);
+      }}
+    >
       <label htmlFor="tenant-switcher">Tenant</label>
       <select
         id="tenant-switcher"
-        value={current ?? ''}
+        value={choice}
         onChange={(event) => {
-          void navigate(event.target.value === '' ? '/tenants/new' : `/tenants/${event.target.value}`);
+          setChoice(event.target.value);
         }}
       >
         {current === undefined ? <option value="">Choose…</option> : null}
@@ -42,9 +58,12 @@ function TenantSwitcher({ current }: { current: string | undefined }): ReactNode
             {name}
           </option>
         ))}
-        <option value="">+ New tenant</option>
+        <option value={NEW}>+ New tenant</option>
       </select>
-    </div>
+      <button type="submit" className="button-secondary" disabled={choice === '' || choice === current}>
+        Open
+      </button>
+    </form>
   );
 }
 
@@ -60,7 +79,7 @@ export function Layout(): ReactNode {
       </a>
       <aside className="sidebar">
         <div className="brand">LMO</div>
-        <TenantSwitcher current={tenant} />
+        <TenantSwitcher key={tenant ?? ''} current={tenant} />
         <nav aria-label="Sections">
           <ul>
             {tenant === undefined
@@ -87,7 +106,10 @@ export function Layout(): ReactNode {
             type="button"
             className="button-secondary"
             onClick={() => {
-              void logout().then(() => navigate('/login'));
+              // Even when the API cannot be told (offline), this tab forgets the session and leaves.
+              void logout()
+                .catch(() => undefined)
+                .then(() => navigate('/login'));
             }}
           >
             Log out

@@ -4,6 +4,7 @@
  * forgets them, as the API shows a key only once.
  */
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useSession } from './session.tsx';
 
 /** A key shown once: its id, name and full secret. */
 export interface NewKey {
@@ -19,22 +20,45 @@ interface NewKeys {
   forget: (tenant: string, keyId: string) => void;
 }
 
+const NO_KEYS: readonly NewKey[] = [];
 const NewKeysContext = createContext<NewKeys | undefined>(undefined);
 
-/** Holds the keys created in this tab. */
+/**
+ * Holds the keys created in this tab by the person signed in now: logging out, or another person
+ * logging in, forgets them (they belong to whoever made them).
+ */
 export function NewKeysProvider({ children }: { children: ReactNode }): ReactNode {
-  const [keys, setKeys] = useState<readonly NewKey[]>([]);
+  const owner = useSession().me?.user.id;
+  const [held, setHeld] = useState<{ owner: string | undefined; keys: readonly NewKey[] }>({
+    owner,
+    keys: [],
+  });
+  // Keys are shown only to the person who made them; `undefined` is "not known yet" (loading).
+  const keys = held.owner === owner || held.owner === undefined ? held.keys : NO_KEYS;
   const value = useMemo<NewKeys>(
     () => ({
       keys,
       remember: (key) => {
-        setKeys((all) => [key, ...all.filter((k) => k.keyId !== key.keyId)]);
+        setHeld((current) => ({
+          owner,
+          keys: [
+            key,
+            ...(current.owner === owner || current.owner === undefined ? current.keys : []).filter(
+              (k) => k.keyId !== key.keyId,
+            ),
+          ],
+        }));
       },
       forget: (tenant, keyId) => {
-        setKeys((all) => all.filter((k) => !(k.tenant === tenant && k.keyId === keyId)));
+        setHeld((current) => ({
+          owner,
+          keys: (current.owner === owner || current.owner === undefined ? current.keys : []).filter(
+            (k) => !(k.tenant === tenant && k.keyId === keyId),
+          ),
+        }));
       },
     }),
-    [keys],
+    [keys, owner],
   );
   return <NewKeysContext value={value}>{children}</NewKeysContext>;
 }

@@ -28,7 +28,20 @@ export function Home(): ReactNode {
   return <Navigate replace to="/tenants/new" />;
 }
 
-/** A `next` parameter that stays on this site (no open redirect). */
-export function safeNext(next: string | null): string {
-  return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+/**
+ * A `next` parameter as a path on this site (no open redirect): anything that resolves to another
+ * origin, or is not a path, becomes `/`. `hash` (the current fragment, e.g. an invitation's
+ * `#token=…`) is carried along, since the fragment of the login page's own address is where it is.
+ */
+export function safeNext(next: string | null, hash = ''): string {
+  if (next === null || !next.startsWith('/')) return '/';
+  const base = 'https://dashboard.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== base) return '/';
+  return `${url.pathname}${url.search}${url.hash === '' ? hash : url.hash}`;
 }

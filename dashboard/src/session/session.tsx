@@ -57,6 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }): ReactNod
     const started = async (answer: SessionAnswer): Promise<void> => {
       api.setCsrfToken(answer.csrfToken);
       queries.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      queries.getMutationCache().clear();
       await refresh();
     };
     return {
@@ -72,13 +73,19 @@ export function SessionProvider({ children }: { children: ReactNode }): ReactNod
         return answer;
       },
       async logout() {
-        await call(api.POST('/v1/logout')).catch((error: unknown) => {
-          if (!(error instanceof ApiError && error.status === 401)) throw error;
-        });
-        api.setCsrfToken(undefined);
-        // Keep the `me` query (its observer stays attached) and mark it signed out; drop the rest.
-        queries.setQueryData(ME_KEY, null);
-        queries.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+        try {
+          await call(api.POST('/v1/logout')).catch((error: unknown) => {
+            if (!(error instanceof ApiError && error.status === 401)) throw error;
+          });
+        } finally {
+          // Whatever the API said, this tab forgets the session.
+          api.setCsrfToken(undefined);
+          // Keep the `me` query (its observer stays attached) and mark it signed out; drop the rest.
+          queries.setQueryData(ME_KEY, null);
+          queries.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+          // Mutations keep their answers (a new key's secret) for a while: drop them too.
+          queries.getMutationCache().clear();
+        }
       },
     };
   }, [api, queries, me.data, me.error]);

@@ -98,7 +98,7 @@ describe('the members page', () => {
     await user.selectOptions(within(form).getByLabelText('Role'), 'owner');
     await user.click(within(form).getByRole('button', { name: 'Create invitation' }));
     expect(await screen.findByText(/It is shown only this once, so copy it now/)).toBeInTheDocument();
-    const link = `${window.location.origin}/invitations/accept?token=tok_123`;
+    const link = `${window.location.origin}/invitations/accept#token=tok_123`;
     expect(screen.getByLabelText('Invitation link')).toHaveValue(link);
     expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({
       email: 'erin@example.com',
@@ -168,7 +168,7 @@ describe('the members page', () => {
 describe('member rules', () => {
   it('builds the invitation link on this origin', () => {
     expect(invitationLink('https://lmo.example', 'a b')).toBe(
-      'https://lmo.example/invitations/accept?token=a%20b',
+      'https://lmo.example/invitations/accept#token=a%20b',
     );
   });
 

@@ -1,6 +1,6 @@
 /** Log in with e-mail and password; back to where the person was going. */
 import { useState, type ReactNode } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Field } from '../../components/field.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -14,7 +14,10 @@ export function LoginPage(): ReactNode {
   const { me, login } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const { hash } = useLocation();
+  const nextPath = safeNext(params.get('next'));
+  // The fragment (an invitation's token) stays a fragment: it never goes into a query string.
+  const next = safeNext(nextPath, hash);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
@@ -73,7 +76,7 @@ export function LoginPage(): ReactNode {
       </form>
       <p>
         New here?{' '}
-        <Link to={`/signup${params.has('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>
+        <Link to={`/signup${params.has('next') ? `?next=${encodeURIComponent(nextPath)}` : ''}${hash}`}>
           Create an account
         </Link>
       </p>

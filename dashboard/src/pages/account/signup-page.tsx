@@ -1,6 +1,6 @@
 /** Create an account and, unless joining by invitation, its first tenant. */
 import { useState, type ReactNode } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Field } from '../../components/field.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -32,12 +32,18 @@ function problemsOf(fields: SignUpFields): Record<string, string | undefined> {
   };
 }
 
+/** The login page's address, keeping where the person was going (and an invitation's fragment). */
+function loginLink(next: string | null, hash: string): string {
+  return `/login${next === null ? '' : `?next=${encodeURIComponent(next)}`}${hash}`;
+}
+
 /** The sign-up form. */
 export function SignUpPage(): ReactNode {
   const { signUp } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = params.get('next');
+  const { hash } = useLocation();
+  const next = params.get('next') === null ? null : safeNext(params.get('next'));
   // Coming from an invitation link: the account joins that tenant, so it needs none of its own.
   const joining = next?.startsWith('/invitations/') ?? false;
   const [fields, setFields] = useState<SignUpFields>({
@@ -73,7 +79,7 @@ export function SignUpPage(): ReactNode {
                 : {}),
             });
             await navigate(
-              answer.tenant === undefined ? safeNext(params.get('next')) : `/tenants/${answer.tenant.name}`,
+              answer.tenant === undefined ? safeNext(next, hash) : `/tenants/${answer.tenant.name}`,
             );
           });
         }}
@@ -163,8 +169,7 @@ export function SignUpPage(): ReactNode {
         </button>
       </form>
       <p>
-        Already have an account?{' '}
-        <Link to={`/login${next === null ? '' : `?next=${encodeURIComponent(next)}`}`}>Log in</Link>
+        Already have an account? <Link to={loginLink(next, hash)}>Log in</Link>
       </p>
     </div>
   );

@@ -71,7 +71,7 @@ export function BillingPage(): ReactNode {
               billing={data}
               plan={plans.data?.items.find((plan) => plan.name === data.plan)}
               ownLimit={view.data?.spec.limits.tokensPerMonth}
-              month={month.data}
+              month={month.isPending ? 'loading' : month.data}
             />
             <section aria-labelledby="plans-heading">
               <h2 id="plans-heading">Plans</h2>

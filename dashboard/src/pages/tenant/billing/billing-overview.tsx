@@ -1,4 +1,5 @@
 /** The Billing page's overview: plan, subscription, this month's tokens and their metered cost, billed hours. */
+import { Loading } from '../../../components/query-view.tsx';
 import type { ReactNode } from 'react';
 import { formatCount, formatMoney, formatPercent, formatTime } from '../../../format/format.ts';
 import {
@@ -35,10 +36,13 @@ function MonthTokens({
   month,
   limit,
 }: {
-  month: MonthUsage | undefined;
+  month: MonthUsage | 'loading' | undefined;
   limit: number | undefined;
 }): ReactNode {
-  if (month === undefined) return <p className="muted">This month’s usage could not be read.</p>;
+  if (month === 'loading') return <Loading what="this month’s usage" />;
+  if (month === undefined) {
+    return <p className="muted">This month’s usage could not be read; reload the page to try again.</p>;
+  }
   const share = limit === undefined || limit === 0 ? undefined : month.tokens / limit;
   return (
     <>
@@ -68,7 +72,8 @@ export interface BillingOverviewProps {
   readonly plan: Plan | undefined;
   /** The tenant's own token limit, when it set one below the plan's. */
   readonly ownLimit: number | undefined;
-  readonly month: MonthUsage | undefined;
+  /** `'loading'` while it is read; `undefined` when it could not be. */
+  readonly month: MonthUsage | 'loading' | undefined;
 }
 
 /** The four cards of the overview. */
@@ -99,7 +104,7 @@ export function BillingOverview({ billing, plan, ownLimit, month }: BillingOverv
         <MonthTokens month={month} limit={ownLimit ?? plan?.tokensPerMonth} />
       </Card>
       <Card title="Metered so far">
-        {plan === undefined || month === undefined ? (
+        {plan === undefined || month === undefined || month === 'loading' ? (
           <div className="stat">—</div>
         ) : (
           <>

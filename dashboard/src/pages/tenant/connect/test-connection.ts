@@ -74,7 +74,7 @@ const KEY_ADVICE =
 
 const ADVICE_BY_CODE: Readonly<Record<string, string>> = {
   LMO_ORIGIN_FORBIDDEN:
-    'The endpoint does not accept requests from this page’s address. Your apps are not affected; a platform admin can allow this origin (LMO_ALLOWED_ORIGINS).',
+    'The endpoint does not accept requests from this page’s address. Your apps are not affected; a platform admin can allow this origin (the runtime’s --allowed-origins; LMO_CORS_ORIGINS in make dev).',
   LMO_TENANT_SUSPENDED:
     'This tenant is suspended, so every request is refused. A platform admin can resume it.',
   LMO_QUOTA_EXCEEDED:

@@ -17,9 +17,12 @@ export function inviteEmailProblem(email: string): string | undefined {
   return undefined;
 }
 
-/** The link that accepts an invitation: the dashboard's accept page with the token. */
+/**
+ * The link that accepts an invitation: the dashboard's accept page with the token in the fragment,
+ * which browsers never send to a server, so it stays out of access logs.
+ */
 export function invitationLink(origin: string, token: string): string {
-  return `${origin}/invitations/accept?token=${encodeURIComponent(token)}`;
+  return `${origin}/invitations/accept#token=${encodeURIComponent(token)}`;
 }
 
 /** What each role may do, in words. */

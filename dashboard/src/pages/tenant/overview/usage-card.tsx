@@ -1,6 +1,6 @@
 /** The tenant's plan and this month's usage against its limits, with a progress bar. */
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../../api/api-context.tsx';
 import { call } from '../../../api/client.ts';
@@ -32,7 +32,8 @@ function usePlans(): UseQueryResult<readonly Plan[]> {
 
 function useMonthUsage(tenant: string): UseQueryResult<readonly UsagePoint[]> {
   const api = useApi();
-  const [from] = useState(() => monthStart(new Date()));
+  // Computed on every render: a tab left open across a month boundary asks for the new month.
+  const from = monthStart(new Date());
   return useQuery({
     queryKey: ['usage', tenant, 'month-to-date', from],
     queryFn: () =>
