@@ -9,7 +9,7 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formatCompact, formatCount, formatPercent } from '../../format/format.ts';
 import { tenantKey } from '../../session/tenant.ts';
-import { monthStart } from '../tenant/usage/usage-data.ts';
+import { monthUsageQuery, tokensOf } from '../../session/plan-usage.ts';
 import { phaseView, tokenLimit, type AdminTenant } from './admin-data.ts';
 
 /** Query key of the list of every tenant. */
@@ -19,21 +19,7 @@ export const ALL_TENANTS_KEY = ['admin', 'tenants'] as const;
 function useMonthTokens(names: readonly string[]): ReadonlyMap<string, { tokens?: number; error?: unknown }> {
   const api = useApi();
   const results = useQueries({
-    queries: names.map((tenant) => ({
-      queryKey: ['admin', 'month-tokens', tenant],
-      queryFn: async () => {
-        const usage = await call(
-          api.GET('/v1/tenants/{tenant}/usage', {
-            params: {
-              path: { tenant },
-              query: { granularity: 'day', from: monthStart(new Date()).toISOString() },
-            },
-          }),
-        );
-        return usage.items.reduce((sum, item) => sum + item.tokensIn + item.tokensOut, 0);
-      },
-      refetchInterval: 60_000,
-    })),
+    queries: names.map((tenant) => ({ ...monthUsageQuery(api, tenant), select: tokensOf })),
   });
   return new Map(
     names.map((name, index) => {

@@ -8,41 +8,13 @@ import { useApi } from '../../api/api-context.tsx';
 import { call } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryView } from '../../components/query-view.tsx';
+import { tokensOf, useMonthUsage, usePlans } from '../../session/plan-usage.ts';
 import { useTenant, useTenantName } from '../../session/tenant.ts';
-import { BilledHours, BillingOverview, type MonthUsage } from './billing/billing-overview.tsx';
+import { BilledHours, BillingOverview } from './billing/billing-overview.tsx';
 import { nextMonthStart } from './billing/billing-data.ts';
 import { Invoices } from './billing/invoices.tsx';
 import { PlanChooser } from './billing/plan-chooser.tsx';
-import { monthStart } from './usage/usage-data.ts';
 import './billing/billing.css';
-
-/** This month's tokens from the usage analytics, per UTC day added up. */
-function useMonthUsage(tenant: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: ['billing', tenant, 'month'],
-    queryFn: async (): Promise<MonthUsage> => {
-      const now = new Date();
-      const usage = await call(
-        api.GET('/v1/tenants/{tenant}/usage', {
-          params: { path: { tenant }, query: { granularity: 'day', from: monthStart(now).toISOString() } },
-        }),
-      );
-      const tokens = usage.items.reduce((sum, item) => sum + item.tokensIn + item.tokensOut, 0);
-      return { tokens, resetsAt: nextMonthStart(now).toISOString() };
-    },
-    refetchInterval: 60_000,
-  });
-}
-
-function usePlans() {
-  const api = useApi();
-  return useQuery({
-    queryKey: ['billing-plans'],
-    queryFn: () => call(api.GET('/v1/billing/plans')),
-    staleTime: 10 * 60_000,
-  });
-}
 
 /** The Billing page. */
 export function BillingPage(): ReactNode {
@@ -69,9 +41,15 @@ export function BillingPage(): ReactNode {
           <>
             <BillingOverview
               billing={data}
-              plan={plans.data?.items.find((plan) => plan.name === data.plan)}
+              plan={plans.data?.find((plan) => plan.name === data.plan)}
               ownLimit={view.data?.spec.limits.tokensPerMonth}
-              month={month.isPending ? 'loading' : month.data}
+              month={
+                month.isPending
+                  ? 'loading'
+                  : month.data === undefined
+                    ? undefined
+                    : { tokens: tokensOf(month.data), resetsAt: nextMonthStart(new Date()).toISOString() }
+              }
             />
             <section aria-labelledby="plans-heading">
               <h2 id="plans-heading">Plans</h2>
@@ -79,7 +57,7 @@ export function BillingPage(): ReactNode {
                 {(list) => (
                   <PlanChooser
                     tenant={tenant}
-                    plans={list.items}
+                    plans={list}
                     current={data.plan}
                     canChange={access === undefined ? undefined : isOwner}
                   />

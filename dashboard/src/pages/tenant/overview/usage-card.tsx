@@ -1,50 +1,12 @@
 /** The tenant's plan and this month's usage against its limits, with a progress bar. */
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../../../api/api-context.tsx';
-import { call } from '../../../api/client.ts';
 import type { TenantSpec } from '../../../api/types.ts';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { formatCount, formatPercent } from '../../../format/format.ts';
-import {
-  limitsOf,
-  monthStart,
-  shareUsed,
-  totals,
-  type Limits,
-  type Plan,
-  type UsagePoint,
-} from './usage-summary.ts';
-
-/** The plans (they change with releases, not while a page is open). */
-function usePlans(): UseQueryResult<readonly Plan[]> {
-  const api = useApi();
-  return useQuery({
-    // The whole answer under this key, as the Billing page keeps it: one cache entry, one shape.
-    queryKey: ['billing-plans'],
-    queryFn: () => call(api.GET('/v1/billing/plans')),
-    select: (answer) => answer.items,
-    staleTime: 10 * 60_000,
-  });
-}
-
-function useMonthUsage(tenant: string): UseQueryResult<readonly UsagePoint[]> {
-  const api = useApi();
-  // Computed on every render: a tab left open across a month boundary asks for the new month.
-  const from = monthStart(new Date());
-  return useQuery({
-    queryKey: ['usage', tenant, 'month-to-date', from],
-    queryFn: () =>
-      call(
-        api.GET('/v1/tenants/{tenant}/usage', {
-          params: { path: { tenant }, query: { from, granularity: 'day' } },
-        }),
-      ),
-    select: (answer) => answer.items,
-  });
-}
+import { useMonthUsage, usePlans } from '../../../session/plan-usage.ts';
+import { limitsOf, shareUsed, totals, type Limits } from './usage-summary.ts';
 
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 

@@ -1,15 +1,8 @@
-/** This month's usage against the tenant's limits: the month's start, totals and the limits in force. Pure. */
-import type { Ok, TenantSpec } from '../../../api/types.ts';
+/** This month's usage against the tenant's limits: totals and the limits in force. Pure. */
+import type { TenantSpec } from '../../../api/types.ts';
+import type { Plan, UsagePoint } from '../../../session/plan-usage.ts';
 
-/** A plan as `GET /v1/billing/plans` lists it. */
-export type Plan = Ok<'/v1/billing/plans', 'get'>['items'][number];
-/** One bucket of `GET /v1/tenants/{tenant}/usage`. */
-export type UsagePoint = Ok<'/v1/tenants/{tenant}/usage', 'get'>['items'][number];
-
-/** The first instant of the UTC calendar month of `now`, as ISO text (quotas count per calendar month). */
-export function monthStart(now: Date): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
-}
+export type { Plan, UsagePoint };
 
 /** Tokens (in + out) and requests over `items`. */
 export function totals(items: readonly UsagePoint[]): { tokens: number; requests: number } {
