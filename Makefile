@@ -66,6 +66,7 @@ test-integration: setup ## integration tests only (brings the harness up)
 
 bench: setup ## benchmarks (micro, then the operator at scale on the harness); figures go to bench/results/
 	node bench/run.ts
+	node bench/operator-floor.ts --cleanup-wait 300
 	node bench/operator-scale.ts
 	node bench/mcp-runtime.ts
 

@@ -1,7 +1,7 @@
 // The benchmark's report: every figure as JSON (bench/results/mcp-runtime.json), and a table
 // against the issue's targets (printed, and written to bench/results/mcp-runtime.md).
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import type { Measured, Paired } from './measure.ts';
+import type { Hop, Measured, Paired } from './measure.ts';
 import type { AddedLatency, CacheHits, McpThroughput } from './request-scenarios.ts';
 import type { BenchSettings } from './stack.ts';
 import type { FirstToken, MemoryFigures, PerItem } from './stream-memory-scenarios.ts';
@@ -64,6 +64,7 @@ const failures = (m: Measured): string => (m.failed > 0 ? ` (${String(m.failed)}
 const both = (a: string, b: string): string => `${a} / ${b}`;
 
 function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchSettings): Row[] {
+  // The runtime against the direct requests, then the floor (a bare pass-through) against the same ones.
   const { paced, saturated: full } = pairs;
   const load = `${String(settings.rate)} req/s, ${String(settings.concurrency)} clients`;
   const inFlight = `${String(settings.concurrency)} in flight`;
@@ -72,6 +73,13 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
     ms(pair.direct.latency[at]),
     plus(pair.added[at]),
   ];
+  const floor = (at: string, hop: Hop, direct: Measured): Row =>
+    row(
+      `${name}, ${at}: floor: a bare Node pass-through adds (median / p99)${failures(hop.through)}`,
+      `${both(ms(hop.through.latency.p50), ms(hop.through.latency.p99))} (pass-through)`,
+      both(ms(direct.latency.p50), ms(direct.latency.p99)),
+      both(plus(hop.added.p50), plus(hop.added.p99)),
+    );
   return [
     row(
       `${name}, ${load}: median${failures(paced.through)}`,
@@ -80,6 +88,7 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
       verdict(paced.added.p50 <= 1),
     ),
     row(`${name}, ${load}: p99`, ...p(paced, 'p99'), '≤ +5 ms', verdict(paced.added.p99 <= 5)),
+    floor(load, paced.floor, paced.direct),
     row(
       `${name}, ${inFlight}: median${failures(full.through)}`,
       ...p(full, 'p50'),
@@ -87,10 +96,16 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
       verdict(full.added.p50 <= 1),
     ),
     row(`${name}, ${inFlight}: p99`, ...p(full, 'p99'), '≤ +5 ms', verdict(full.added.p99 <= 5)),
-    row(`${name}, ${inFlight}: throughput`, rps(full.through), rps(full.direct)),
+    floor(inFlight, full.floor, full.direct),
     row(
-      `${name}: runtime CPU per request, paced / ${inFlight}`,
+      `${name}, ${inFlight}: throughput`,
+      rps(full.through),
+      `${rps(full.direct)} (pass-through: ${rps(full.floor.through)})`,
+    ),
+    row(
+      `${name}: CPU per request, paced / ${inFlight}`,
       both(ms(paced.runtimeCpuMsPerRequest), ms(full.runtimeCpuMsPerRequest)),
+      `${both(ms(paced.floor.cpuMsPerRequest), ms(full.floor.cpuMsPerRequest))} (pass-through)`,
     ),
   ];
 }

@@ -1,6 +1,7 @@
 // The request scenarios: latency added by the runtime (REST `/v1/query` and MCP `tools/call ask`
-// against the same request sent straight to the provider), MCP throughput against a bare SDK
-// server exposing the same tool, and cache hits.
+// against the same request sent straight to the provider, with the floor: that request through a
+// bare pass-through proxy), MCP throughput against a bare SDK server exposing the same tool, and
+// cache hits.
 import type { Pool } from 'undici';
 import { spawnJsonChild, type Child } from './child.ts';
 import {
@@ -12,7 +13,17 @@ import {
   type RequestFactory,
   type Sender,
 } from './load-generator.ts';
-import { alternate, measured, paired, type Measured, type Paired, type Variant } from './measure.ts';
+import {
+  alternate,
+  cpuMsPerRequest,
+  hop,
+  measured,
+  paired,
+  type Hop,
+  type Measured,
+  type Paired,
+  type Variant,
+} from './measure.ts';
 import type { BenchContext, Stack } from './stack.ts';
 import { round } from './stats.ts';
 import {
@@ -25,10 +36,16 @@ import {
   restQuery,
 } from './wire.ts';
 
-/** Paced (open loop at `rate`) and saturated (closed loop, `concurrency` in flight) pairs. */
+/** The runtime against the direct requests, and the floor against the same direct requests. */
+export interface LatencyComparison extends Paired {
+  /** The same chat-completions request through a bare Node pass-through proxy (floor-proxy.ts). */
+  readonly floor: Hop;
+}
+
+/** Paced (open loop at `rate`) and saturated (closed loop, `concurrency` in flight) comparisons. */
 export interface LatencyPairs {
-  readonly paced: Paired;
-  readonly saturated: Paired;
+  readonly paced: LatencyComparison;
+  readonly saturated: LatencyComparison;
 }
 
 /** Added latency of both entry points. */
@@ -48,6 +65,7 @@ export interface McpThroughput {
   readonly runtimeCpuMsPerRequest: number;
   readonly bareCpuMsPerRequest: number;
   readonly cpu: Paired['cpu'];
+  readonly cpuByVariant: Paired['cpuByVariant'];
 }
 
 /** Cache hits (temperature 0, the same prompt every time), closed loop. */
@@ -95,7 +113,38 @@ function runner(ctx: BenchContext, mode: Mode, pool: Pool, load: { make: Request
       : closedLoop(pool, load.make, { durationMs, warmupMs, sender: load.sender, concurrency });
 }
 
-async function pair(ctx: BenchContext, stack: Stack, kind: Kind, mode: Mode): Promise<Paired> {
+/** The floor: a bare pass-through proxy child in front of the stack's provider, and a pool to it. */
+export interface Floor {
+  readonly child: Child;
+  readonly pool: Pool;
+  stop(): Promise<void>;
+}
+
+/** Starts the floor proxy in front of the stack's provider. */
+export async function startFloor(stack: Stack, connections: number): Promise<Floor> {
+  const { child, ready } = await spawnJsonChild('bench/mcp-runtime/floor-proxy.ts', [
+    '--provider-origin',
+    stack.providerOrigin,
+    '--connections',
+    String(connections),
+  ]);
+  const pool = createPool(`http://127.0.0.1:${String(ready['port'])}`, connections);
+  return {
+    child,
+    pool,
+    stop: async () => {
+      await pool.close();
+      await child.stop();
+    },
+  };
+}
+
+async function pair(
+  ctx: BenchContext,
+  { stack, floor }: { readonly stack: Stack; readonly floor: Floor },
+  kind: Kind,
+  mode: Mode,
+): Promise<LatencyComparison> {
   const label = `${kind}-${mode}`;
   const { durationMs, rounds, rate, concurrency } = ctx.settings;
   ctx.say(
@@ -103,26 +152,34 @@ async function pair(ctx: BenchContext, stack: Stack, kind: Kind, mode: Mode): Pr
       mode === 'paced'
         ? `${String(rate)} req/s over ${String(concurrency)} clients`
         : `${String(concurrency)} in flight`
-    }: through the runtime vs straight to the provider`,
+    }: through the runtime vs straight to the provider vs through a bare pass-through (floor)`,
   );
-  const direct = {
-    make: unique(stack, `${label}-direct`, (prompt) => providerChat(prompt)),
+  const provider = (name: string): { make: RequestFactory; sender: Sender } => ({
+    make: unique(stack, `${label}-${name}`, (prompt) => providerChat(prompt)),
     sender: checkedSender(providerAnswered),
-  };
+  });
   const variants: Variant[] = [
     { name: 'through', run: runner(ctx, mode, stack.runtimePool, throughRuntime(stack, kind, label)) },
-    { name: 'direct', run: runner(ctx, mode, stack.directPool, direct) },
+    { name: 'floor', run: runner(ctx, mode, floor.pool, provider('floor')) },
+    { name: 'direct', run: runner(ctx, mode, stack.directPool, provider('direct')) },
   ];
-  const { results, cpu } = await alternate(variants, {
+  const { results, cpu, cpuByVariant } = await alternate(variants, {
     durationMs,
     rounds,
-    pids: stack.pids(),
-    beforeEach: stack.runtime.drained,
+    pids: { ...stack.pids(), floor: floor.child.pid },
+    settle: stack.runtime.drained,
   });
-  const [through, straight] = [results['through'], results['direct']];
-  if (through === undefined || straight === undefined) throw new Error('a variant did not run');
-  return paired(through, straight, cpu);
+  const [through, viaFloor, straight] = [results['through'], results['floor'], results['direct']];
+  if (through === undefined || viaFloor === undefined || straight === undefined)
+    throw new Error('a variant did not run');
+  return {
+    ...paired(through, straight, cpu, cpuByVariant),
+    floor: hop(viaFloor, straight, cpuByVariant['floor']?.['floor'] ?? 0),
+  };
 }
+
+/** Seconds of warm-up of a freshly started server (the runtime, the floor). */
+const warmUpSeconds = (ctx: BenchContext): number => (ctx.settings.quick ? 2 : 5);
 
 /**
  * Warms a freshly started runtime up (lazy compilation, JIT, connection pools) with a few
@@ -130,7 +187,7 @@ async function pair(ctx: BenchContext, stack: Stack, kind: Kind, mode: Mode): Pr
  * requests answered.
  */
 export async function warmUp(ctx: BenchContext, stack: Stack): Promise<number> {
-  const seconds = ctx.settings.quick ? 2 : 5;
+  const seconds = warmUpSeconds(ctx);
   ctx.say(`warming the runtime up: ${String(seconds)} s of REST and of MCP calls, 20 in flight`);
   let responded = 0;
   for (const kind of ['rest', 'mcp'] as const) {
@@ -141,17 +198,33 @@ export async function warmUp(ctx: BenchContext, stack: Stack): Promise<number> {
   return responded;
 }
 
-/** Added latency of REST and MCP, paced and saturated. */
+/** Warms the floor up as the runtime was (JIT, connections), so that its first run does not pay for it. */
+async function warmUpFloor(ctx: BenchContext, stack: Stack, floor: Floor): Promise<void> {
+  const make = unique(stack, 'warm-up-floor', (prompt) => providerChat(prompt));
+  const sender = checkedSender(providerAnswered);
+  const options = { durationMs: warmUpSeconds(ctx) * 1000, warmupMs: 0, sender, concurrency: 20 };
+  await closedLoop(floor.pool, make, options);
+}
+
+/** Added latency of REST and MCP, paced and saturated, each with the floor. */
 export async function measureAddedLatency(ctx: BenchContext, stack: Stack): Promise<AddedLatency> {
-  const rest = {
-    paced: await pair(ctx, stack, 'rest', 'paced'),
-    saturated: await pair(ctx, stack, 'rest', 'saturated'),
-  };
-  const mcp = {
-    paced: await pair(ctx, stack, 'mcp', 'paced'),
-    saturated: await pair(ctx, stack, 'mcp', 'saturated'),
-  };
-  return { rest, mcp };
+  const floor = await startFloor(stack, ctx.settings.concurrency);
+  const peers = { stack, floor };
+  try {
+    ctx.say(`warming the floor up: ${String(warmUpSeconds(ctx))} s of pass-through calls, 20 in flight`);
+    await warmUpFloor(ctx, stack, floor);
+    const rest = {
+      paced: await pair(ctx, peers, 'rest', 'paced'),
+      saturated: await pair(ctx, peers, 'rest', 'saturated'),
+    };
+    const mcp = {
+      paced: await pair(ctx, peers, 'mcp', 'paced'),
+      saturated: await pair(ctx, peers, 'mcp', 'saturated'),
+    };
+    return { rest, mcp };
+  } finally {
+    await floor.stop();
+  }
 }
 
 /** The bare SDK server, calling the stack's provider. */
@@ -192,16 +265,17 @@ export async function measureMcpThroughput(ctx: BenchContext, stack: Stack): Pro
       { name: 'bare', run: runner(ctx, 'saturated', bare.pool, bareLoad) },
     ];
     const pids = { ...stack.pids(), bare: bare.child.pid };
-    const { results, cpu } = await alternate(variants, {
+    const { results, cpu, cpuByVariant } = await alternate(variants, {
       durationMs,
       rounds,
       pids,
-      beforeEach: stack.runtime.drained,
+      settle: stack.runtime.drained,
     });
     const [runtime, peer] = [results['runtime'], results['bare']];
     if (runtime === undefined || peer === undefined) throw new Error('a variant did not run');
+    // Each server's CPU during its own runs.
     const perRequest = (name: string, result: LoadResult): number =>
-      round((1000 * (cpu.cpuSeconds[name] ?? 0)) / Math.max(1, result.respondedInAll), 2);
+      cpuMsPerRequest(cpuByVariant[name]?.[name] ?? 0, result);
     const [runtimeCpu, bareCpu] = [perRequest('runtime', runtime), perRequest('bare', peer)];
     return {
       runtime: measured(runtime),
@@ -211,6 +285,7 @@ export async function measureMcpThroughput(ctx: BenchContext, stack: Stack): Pro
       runtimeCpuMsPerRequest: runtimeCpu,
       bareCpuMsPerRequest: bareCpu,
       cpu,
+      cpuByVariant,
     };
   } finally {
     await bare.stop();
@@ -234,7 +309,7 @@ export async function measureCacheHits(ctx: BenchContext, stack: Stack): Promise
     durationMs,
     rounds,
     pids: stack.pids(),
-    beforeEach: stack.runtime.drained,
+    settle: stack.runtime.drained,
   });
   const hits = results['hits'];
   if (hits === undefined) throw new Error('the cache run did not run');

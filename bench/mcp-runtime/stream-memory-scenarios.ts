@@ -99,15 +99,15 @@ export async function measureFirstToken(ctx: BenchContext): Promise<FirstToken> 
           }),
       },
     ];
-    const { results, cpu } = await alternate(variants, {
+    const { results, cpu, cpuByVariant } = await alternate(variants, {
       durationMs,
       rounds,
       pids: stack.pids(),
-      beforeEach: stack.runtime.drained,
+      settle: stack.runtime.drained,
     });
     const [runtime, provider] = [results['through'], results['direct']];
     if (runtime === undefined || provider === undefined) throw new Error('a variant did not run');
-    return { chunkDelayMs, ...paired(runtime, provider, cpu) };
+    return { chunkDelayMs, ...paired(runtime, provider, cpu, cpuByVariant) };
   } finally {
     await stack.stop();
   }

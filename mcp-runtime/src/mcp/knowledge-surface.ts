@@ -4,7 +4,7 @@
  * `lmo://knowledge/{documentId}`.
  */
 import { ECHO_EMBEDDING_DIMENSIONS, LmoError } from '@lmo/contracts';
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
+import { ResourceTemplate, UriTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.ts';
 import { withCachedJsonSchema } from './cached-json-schema.ts';
@@ -67,12 +67,18 @@ export function registerKnowledgeSearch(server: McpServer, deps: ToolDeps): void
   );
 }
 
+/**
+ * The documents' URI template, parsed once rather than for every server (one is built per
+ * 2026-07-28 request). Read-only after construction, so every server shares it.
+ */
+const KNOWLEDGE_URI_TEMPLATE = new UriTemplate('lmo://knowledge/{documentId}');
+
 /** Registers the documents as resources (a template with a list callback). */
 export function registerKnowledgeResources(server: McpServer, deps: ToolDeps): void {
   const tenant = deps.snapshot().config.tenant.name;
   server.registerResource(
     'knowledge',
-    new ResourceTemplate('lmo://knowledge/{documentId}', {
+    new ResourceTemplate(KNOWLEDGE_URI_TEMPLATE, {
       list: async () => {
         const documents = deps.knowledge === undefined ? [] : await deps.knowledge.listDocuments(tenant);
         return {
