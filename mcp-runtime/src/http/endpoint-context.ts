@@ -3,7 +3,8 @@
  */
 import type { AuthInfo, McpServer } from '@modelcontextprotocol/server';
 import type { Transport as TransportName } from '@lmo/contracts';
-import type { FastifyBaseLogger } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import type { Principal } from '../auth/api-key-auth.ts';
 import type { TenantSnapshot } from '../config/tenant-state.ts';
 import type { LlmGateway } from '../pipeline/llm-call.ts';
@@ -31,4 +32,17 @@ export function authInfoOf(principal: Principal): AuthInfo {
 export function principalOf(authInfo: AuthInfo | undefined, tenant: string): Principal | undefined {
   if (authInfo === undefined) return undefined;
   return { tenant, keyId: authInfo.clientId };
+}
+
+/**
+ * Hands the response over to a transport that writes the raw Node response itself, keeping the
+ * headers Fastify already holds for it (the gate's `RateLimit-*`), which `reply.hijack()` alone
+ * would drop: they go onto the raw response, where the transport's `writeHead` merges them.
+ */
+export function hijackKeepingHeaders(reply: FastifyReply): ServerResponse {
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value !== undefined) reply.raw.setHeader(name, value);
+  }
+  reply.hijack();
+  return reply.raw;
 }

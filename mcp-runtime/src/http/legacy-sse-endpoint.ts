@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { LmoError } from '@lmo/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/api-key-auth.ts';
-import { authInfoOf, type EndpointContext } from './endpoint-context.ts';
+import { authInfoOf, hijackKeepingHeaders, type EndpointContext } from './endpoint-context.ts';
 import { SseServerTransport } from './message-transports.ts';
 
 interface SseSession {
@@ -28,9 +28,8 @@ export function registerLegacySseEndpoint(
   app.get('/sse', async (request, reply) => {
     const principal = gatePrincipal(request.raw);
     const sessionId = randomUUID();
-    reply.hijack();
     const transport = new SseServerTransport(
-      reply.raw,
+      hijackKeepingHeaders(reply),
       sessionId,
       `${basePath}messages?sessionId=${sessionId}`,
     );

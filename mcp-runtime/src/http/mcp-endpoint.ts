@@ -13,7 +13,7 @@ import {
 } from '@modelcontextprotocol/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/api-key-auth.ts';
-import { authInfoOf, principalOf, type EndpointContext } from './endpoint-context.ts';
+import { authInfoOf, hijackKeepingHeaders, principalOf, type EndpointContext } from './endpoint-context.ts';
 import { LegacySessions } from './legacy-sessions.ts';
 
 /** The `/mcp` routes and what they hold (sessions), for shutdown. */
@@ -61,9 +61,9 @@ export function registerMcpEndpoint(
   const serve = async (request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<void> => {
     const raw: IncomingMessage & { auth?: AuthInfo } = request.raw;
     raw.auth = authInfoOf(gatePrincipal(raw));
-    reply.hijack();
+    const response = hijackKeepingHeaders(reply);
     // IncomingMessage declares `method?: string | undefined`; the handler's type omits `| undefined`.
-    await handler(raw as NodeIncomingMessageLike, reply.raw, body);
+    await handler(raw as NodeIncomingMessageLike, response, body);
   };
   app.post('/mcp', async (request, reply) => serve(request, reply, request.body));
   app.get('/mcp', async (request, reply) => serve(request, reply, undefined));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { harnessEnv } from '@lmo/harness';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
-import { eventually, post } from '../support/http.ts';
+import { eventually, initializeBody, post, rpcHeaders } from '../support/http.ts';
 import { startTestRuntime, type TestRuntime } from '../support/runtime-fixture.ts';
 import { startRuntimeProcess, type RuntimeProcess } from '../support/runtime-process.ts';
 import { makeTenantFiles, uniqueTenant } from '../support/tenant-files.ts';
@@ -51,6 +51,20 @@ describe('limits shared by two runtime processes', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('LMO_RATE_LIMITED');
+  }, 60_000);
+
+  it('sends the RateLimit headers on MCP answers too, which the SDK transport writes itself', async () => {
+    const tenant = await makeTenantFiles(uniqueTenant('rlh'), { limits: { requestsPerMinute: 7 } });
+    const runtime = await startTestRuntime({ tenant });
+    cleanups.push(async () => {
+      await runtime.stop();
+      await tenant.remove();
+    });
+    const answer = await post(runtime.mcpUrl, initializeBody(), rpcHeaders(runtime.key));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('ratelimit-limit')).toBe('7');
+    expect(Number(answer.headers.get('ratelimit-remaining'))).toBeLessThan(7);
+    expect(answer.headers.get('mcp-session-id')).toBeTruthy();
   }, 60_000);
 
   it('refuses calls once the month’s tokens are used, on every replica, before the provider', async () => {
