@@ -64,7 +64,8 @@ const failures = (m: Measured): string => (m.failed > 0 ? ` (${String(m.failed)}
 const both = (a: string, b: string): string => `${a} / ${b}`;
 
 function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchSettings): Row[] {
-  // The runtime against the direct requests, then the floor (a bare pass-through) against the same ones.
+  // The runtime against the direct requests, then the floors (a bare pass-through, and one doing
+  // the required I/O) against the same ones.
   const { paced, saturated: full } = pairs;
   const load = `${String(settings.rate)} req/s, ${String(settings.concurrency)} clients`;
   const inFlight = `${String(settings.concurrency)} in flight`;
@@ -73,13 +74,20 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
     ms(pair.direct.latency[at]),
     plus(pair.added[at]),
   ];
-  const floor = (at: string, hop: Hop, direct: Measured): Row =>
-    row(
-      `${name}, ${at}: floor: a bare Node pass-through adds (median / p99)${failures(hop.through)}`,
-      `${both(ms(hop.through.latency.p50), ms(hop.through.latency.p99))} (pass-through)`,
-      both(ms(direct.latency.p50), ms(direct.latency.p99)),
-      both(plus(hop.added.p50), plus(hop.added.p99)),
-    );
+  const hopRow =
+    (label: string, peer: string) =>
+    (at: string, hop: Hop, direct: Measured): Row =>
+      row(
+        `${name}, ${at}: ${label} adds (median / p99)${failures(hop.through)}`,
+        `${both(ms(hop.through.latency.p50), ms(hop.through.latency.p99))} (${peer})`,
+        both(ms(direct.latency.p50), ms(direct.latency.p99)),
+        both(plus(hop.added.p50), plus(hop.added.p99)),
+      );
+  const floor = hopRow('floor: a bare Node pass-through', 'pass-through');
+  const floorIo = hopRow(
+    'floor + required I/O (one Redis script, one O_DSYNC append)',
+    'pass-through + required I/O',
+  );
   return [
     row(
       `${name}, ${load}: median${failures(paced.through)}`,
@@ -89,6 +97,7 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
     ),
     row(`${name}, ${load}: p99`, ...p(paced, 'p99'), '≤ +5 ms', verdict(paced.added.p99 <= 5)),
     floor(load, paced.floor, paced.direct),
+    floorIo(load, paced.floorRequiredIo, paced.direct),
     row(
       `${name}, ${inFlight}: median${failures(full.through)}`,
       ...p(full, 'p50'),
@@ -97,15 +106,19 @@ function latencyRows(name: string, pairs: AddedLatency['rest'], settings: BenchS
     ),
     row(`${name}, ${inFlight}: p99`, ...p(full, 'p99'), '≤ +5 ms', verdict(full.added.p99 <= 5)),
     floor(inFlight, full.floor, full.direct),
+    floorIo(inFlight, full.floorRequiredIo, full.direct),
     row(
       `${name}, ${inFlight}: throughput`,
       rps(full.through),
-      `${rps(full.direct)} (pass-through: ${rps(full.floor.through)})`,
+      `${rps(full.direct)} (pass-through: ${rps(full.floor.through)}; + required I/O: ${rps(full.floorRequiredIo.through)})`,
     ),
     row(
       `${name}: CPU per request, paced / ${inFlight}`,
       both(ms(paced.runtimeCpuMsPerRequest), ms(full.runtimeCpuMsPerRequest)),
-      `${both(ms(paced.floor.cpuMsPerRequest), ms(full.floor.cpuMsPerRequest))} (pass-through)`,
+      `${both(ms(paced.floor.cpuMsPerRequest), ms(full.floor.cpuMsPerRequest))} (pass-through); ${both(
+        ms(paced.floorRequiredIo.cpuMsPerRequest),
+        ms(full.floorRequiredIo.cpuMsPerRequest),
+      )} (+ required I/O)`,
     ),
   ];
 }

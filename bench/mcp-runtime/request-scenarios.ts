@@ -1,7 +1,10 @@
 // The request scenarios: latency added by the runtime (REST `/v1/query` and MCP `tools/call ask`
-// against the same request sent straight to the provider, with the floor: that request through a
-// bare pass-through proxy), MCP throughput against a bare SDK server exposing the same tool, and
-// cache hits.
+// against the same request sent straight to the provider, with two floors: that request through a
+// bare pass-through proxy, and through the same proxy doing the I/O the issue requires of every
+// request), MCP throughput against a bare SDK server exposing the same tool, and cache hits.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Pool } from 'undici';
 import { spawnJsonChild, type Child } from './child.ts';
 import {
@@ -40,6 +43,11 @@ import {
 export interface LatencyComparison extends Paired {
   /** The same chat-completions request through a bare Node pass-through proxy (floor-proxy.ts). */
   readonly floor: Hop;
+  /**
+   * The same request through the same proxy doing the required I/O, and nothing else: one Redis
+   * script call before forwarding, one O_DSYNC append before replying (`--required-io`).
+   */
+  readonly floorRequiredIo: Hop;
 }
 
 /** Paced (open loop at `rate`) and saturated (closed loop, `concurrency` in flight) comparisons. */
@@ -113,21 +121,59 @@ function runner(ctx: BenchContext, mode: Mode, pool: Pool, load: { make: Request
       : closedLoop(pool, load.make, { durationMs, warmupMs, sender: load.sender, concurrency });
 }
 
-/** The floor: a bare pass-through proxy child in front of the stack's provider, and a pool to it. */
+/** A floor: a pass-through proxy child in front of the stack's provider, and a pool to it. */
 export interface Floor {
   readonly child: Child;
   readonly pool: Pool;
   stop(): Promise<void>;
 }
 
-/** Starts the floor proxy in front of the stack's provider. */
-export async function startFloor(stack: Stack, connections: number): Promise<Floor> {
-  const { child, ready } = await spawnJsonChild('bench/mcp-runtime/floor-proxy.ts', [
-    '--provider-origin',
-    stack.providerOrigin,
-    '--connections',
-    String(connections),
-  ]);
+/** The required I/O of a floor (`--required-io`): the Redis it checks and the run its key is named after. */
+export interface RequiredIoTarget {
+  readonly redisUrl: string;
+  readonly runId: string;
+}
+
+/**
+ * Starts a floor proxy in front of the stack's provider: bare, or with `requiredIo` doing the
+ * required I/O (its usage file in a temp dir of its own, removed on stop; the proxy deletes its
+ * Redis key on stop).
+ */
+export async function startFloor(
+  stack: Stack,
+  connections: number,
+  requiredIo?: RequiredIoTarget,
+): Promise<Floor> {
+  const dir = requiredIo === undefined ? undefined : await mkdtemp(join(tmpdir(), 'lmo-bench-floor-'));
+  const ioArgs =
+    requiredIo === undefined || dir === undefined
+      ? []
+      : ['--required-io', '--redis-url', requiredIo.redisUrl, '--run', requiredIo.runId, '--dir', dir];
+  const removeDir = async (): Promise<void> => {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  };
+  return pooledChild(
+    'bench/mcp-runtime/floor-proxy.ts',
+    ['--provider-origin', stack.providerOrigin, '--connections', String(connections), ...ioArgs],
+    connections,
+    removeDir,
+  ).catch(async (error: unknown) => {
+    await removeDir();
+    throw error;
+  });
+}
+
+/**
+ * A server child that prints its port, with a pool of `connections` keep-alive connections to it;
+ * `stop` closes the pool, stops the child, then runs `afterStop`.
+ */
+async function pooledChild(
+  script: string,
+  args: readonly string[],
+  connections: number,
+  afterStop: () => Promise<void> = () => Promise.resolve(),
+): Promise<Floor> {
+  const { child, ready } = await spawnJsonChild(script, args);
   const pool = createPool(`http://127.0.0.1:${String(ready['port'])}`, connections);
   return {
     child,
@@ -135,13 +181,22 @@ export async function startFloor(stack: Stack, connections: number): Promise<Flo
     stop: async () => {
       await pool.close();
       await child.stop();
+      await afterStop();
     },
   };
 }
 
+/** The two floors of the added-latency comparisons. */
+interface Floors {
+  /** The bare pass-through. */
+  readonly bare: Floor;
+  /** The pass-through with the required I/O. */
+  readonly io: Floor;
+}
+
 async function pair(
   ctx: BenchContext,
-  { stack, floor }: { readonly stack: Stack; readonly floor: Floor },
+  { stack, floors }: { readonly stack: Stack; readonly floors: Floors },
   kind: Kind,
   mode: Mode,
 ): Promise<LatencyComparison> {
@@ -152,7 +207,7 @@ async function pair(
       mode === 'paced'
         ? `${String(rate)} req/s over ${String(concurrency)} clients`
         : `${String(concurrency)} in flight`
-    }: through the runtime vs straight to the provider vs through a bare pass-through (floor)`,
+    }: through the runtime vs straight to the provider vs through a bare pass-through (floor), bare and with the required I/O`,
   );
   const provider = (name: string): { make: RequestFactory; sender: Sender } => ({
     make: unique(stack, `${label}-${name}`, (prompt) => providerChat(prompt)),
@@ -160,21 +215,23 @@ async function pair(
   });
   const variants: Variant[] = [
     { name: 'through', run: runner(ctx, mode, stack.runtimePool, throughRuntime(stack, kind, label)) },
-    { name: 'floor', run: runner(ctx, mode, floor.pool, provider('floor')) },
+    { name: 'floor', run: runner(ctx, mode, floors.bare.pool, provider('floor')) },
+    { name: 'floorIo', run: runner(ctx, mode, floors.io.pool, provider('floor-io')) },
     { name: 'direct', run: runner(ctx, mode, stack.directPool, provider('direct')) },
   ];
   const { results, cpu, cpuByVariant } = await alternate(variants, {
     durationMs,
     rounds,
-    pids: { ...stack.pids(), floor: floor.child.pid },
+    pids: { ...stack.pids(), floor: floors.bare.child.pid, floorIo: floors.io.child.pid },
     settle: stack.runtime.drained,
   });
-  const [through, viaFloor, straight] = [results['through'], results['floor'], results['direct']];
-  if (through === undefined || viaFloor === undefined || straight === undefined)
+  const { through, floor: viaFloor, floorIo: viaFloorIo, direct: straight } = results;
+  if (through === undefined || viaFloor === undefined || viaFloorIo === undefined || straight === undefined)
     throw new Error('a variant did not run');
   return {
     ...paired(through, straight, cpu, cpuByVariant),
     floor: hop(viaFloor, straight, cpuByVariant['floor']?.['floor'] ?? 0),
+    floorRequiredIo: hop(viaFloorIo, straight, cpuByVariant['floorIo']?.['floorIo'] ?? 0),
   };
 }
 
@@ -198,21 +255,33 @@ export async function warmUp(ctx: BenchContext, stack: Stack): Promise<number> {
   return responded;
 }
 
-/** Warms the floor up as the runtime was (JIT, connections), so that its first run does not pay for it. */
-async function warmUpFloor(ctx: BenchContext, stack: Stack, floor: Floor): Promise<void> {
-  const make = unique(stack, 'warm-up-floor', (prompt) => providerChat(prompt));
+/** Warms a floor up as the runtime was (JIT, connections), so that its first run does not pay for it. */
+async function warmUpFloor(ctx: BenchContext, stack: Stack, floor: Floor, label: string): Promise<void> {
+  const make = unique(stack, `warm-up-${label}`, (prompt) => providerChat(prompt));
   const sender = checkedSender(providerAnswered);
   const options = { durationMs: warmUpSeconds(ctx) * 1000, warmupMs: 0, sender, concurrency: 20 };
   await closedLoop(floor.pool, make, options);
 }
 
-/** Added latency of REST and MCP, paced and saturated, each with the floor. */
+/** Added latency of REST and MCP, paced and saturated, each with both floors. */
 export async function measureAddedLatency(ctx: BenchContext, stack: Stack): Promise<AddedLatency> {
-  const floor = await startFloor(stack, ctx.settings.concurrency);
-  const peers = { stack, floor };
+  const { concurrency } = ctx.settings;
+  const bare = await startFloor(stack, concurrency);
+  const io = await startFloor(stack, concurrency, {
+    redisUrl: ctx.services.redisUrl,
+    runId: ctx.runId,
+  }).catch(async (error: unknown) => {
+    await bare.stop();
+    throw error;
+  });
+  const peers = { stack, floors: { bare, io } };
   try {
-    ctx.say(`warming the floor up: ${String(warmUpSeconds(ctx))} s of pass-through calls, 20 in flight`);
-    await warmUpFloor(ctx, stack, floor);
+    const seconds = String(warmUpSeconds(ctx));
+    ctx.say(
+      `warming the floors up: ${seconds} s of pass-through calls each (bare, required I/O), 20 in flight`,
+    );
+    await warmUpFloor(ctx, stack, bare, 'floor');
+    await warmUpFloor(ctx, stack, io, 'floor-io');
     const rest = {
       paced: await pair(ctx, peers, 'rest', 'paced'),
       saturated: await pair(ctx, peers, 'rest', 'saturated'),
@@ -223,7 +292,7 @@ export async function measureAddedLatency(ctx: BenchContext, stack: Stack): Prom
     };
     return { rest, mcp };
   } finally {
-    await floor.stop();
+    await Promise.all([bare.stop(), io.stop()]);
   }
 }
 
@@ -232,19 +301,11 @@ export async function startBareServer(
   stack: Stack,
   connections: number,
 ): Promise<{ child: Child; pool: Pool; stop(): Promise<void> }> {
-  const { child, ready } = await spawnJsonChild('bench/mcp-runtime/bare-mcp-server.ts', [
-    '--provider-url',
-    `${stack.providerOrigin}/v1`,
-  ]);
-  const pool = createPool(`http://127.0.0.1:${String(ready['port'])}`, connections);
-  return {
-    child,
-    pool,
-    stop: async () => {
-      await pool.close();
-      await child.stop();
-    },
-  };
+  return pooledChild(
+    'bench/mcp-runtime/bare-mcp-server.ts',
+    ['--provider-url', `${stack.providerOrigin}/v1`],
+    connections,
+  );
 }
 
 /** `tools/call ask` through the runtime vs the bare server, closed loop. */
