@@ -3,7 +3,8 @@
 // same request sent straight to a local provider, MCP throughput against a bare SDK server,
 // cache hits, time to the first streamed token, and memory idle / per session / per stream. The
 // runtime, the fake provider and the bare server each run as a child process; Redis and Kafka come
-// from the harness. Figures go to bench/results/mcp-runtime.json and .md. Not a test: nothing
+// from the harness. Figures go to bench/results/mcp-runtime.json and .md (with --quick:
+// mcp-runtime-quick.json, so a shakedown never replaces a full run's figures). Not a test: nothing
 // fails on a slow run. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -39,7 +40,7 @@ const FLAGS = {
   'cpu-prof': { full: '', quick: '', help: "a directory: write the runtimes' V8 CPU profiles there" },
   out: {
     full: 'bench/results/mcp-runtime.json',
-    quick: 'bench/results/mcp-runtime.json',
+    quick: 'bench/results/mcp-runtime-quick.json',
     help: 'the JSON file (the .md beside it)',
   },
 } as const;
