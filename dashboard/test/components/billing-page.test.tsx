@@ -4,56 +4,17 @@ import { userEvent } from '@testing-library/user-event';
 import { BillingPage } from '../../src/pages/tenant/billing-page.tsx';
 import { lmoError, type FakeAnswer, type RecordedRequest } from '../support/fake-api.ts';
 import { ME_OWNER, renderPage } from '../support/render.tsx';
+import type { TenantView } from '../../src/api/types.ts';
+import { PLANS, tenantView as acme } from './tenant-view-fixture.ts';
 
 const PATH = '/tenants/:tenant/billing';
 const URL = '/tenants/acme/billing';
 
-const PLANS = {
-  items: [
-    {
-      name: 'free',
-      tokensPerMonth: 100_000,
-      requestsPerMinute: 60,
-      cpu: '500m',
-      memory: '512Mi',
-      maxReplicas: 1,
-      monthlyPriceCents: 0,
-      meteredCentsPerMillionTokens: 0,
-      stripeLookupKey: 'lmo_free',
-    },
-    {
-      name: 'pro',
-      tokensPerMonth: 5_000_000,
-      requestsPerMinute: 600,
-      cpu: '2',
-      memory: '4Gi',
-      maxReplicas: 3,
-      monthlyPriceCents: 4_900,
-      meteredCentsPerMillionTokens: 200,
-      stripeLookupKey: 'lmo_pro',
-    },
-    {
-      name: 'enterprise',
-      tokensPerMonth: 100_000_000,
-      requestsPerMinute: 6_000,
-      cpu: '16',
-      memory: '32Gi',
-      maxReplicas: 20,
-      monthlyPriceCents: 99_900,
-      meteredCentsPerMillionTokens: 120,
-      stripeLookupKey: 'lmo_enterprise',
-    },
-  ],
-};
-
-const tenantView = (plan: string, access = 'owner', limits: Record<string, unknown> = {}): unknown => ({
-  name: 'acme',
-  access,
-  createdAt: '2026-11-01T10:00:00.000Z',
-  generation: 3,
-  spec: { displayName: 'Acme', plan, limits, suspended: false },
-  status: { phase: 'Ready' },
-});
+const tenantView = (
+  plan: TenantView['spec']['plan'],
+  access: TenantView['access'] = 'owner',
+  limits: TenantView['spec']['limits'] = {},
+): TenantView => acme({ access, spec: { plan, limits }, status: { phase: 'Ready' } });
 
 const billing = (plan: string, extra: Record<string, unknown> = {}): unknown => ({
   plan,

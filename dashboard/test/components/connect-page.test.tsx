@@ -5,27 +5,20 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { ConnectPage } from '../../src/pages/tenant/connect-page.tsx';
 import { useNewKeys } from '../../src/session/new-keys.tsx';
 import { renderPage } from '../support/render.tsx';
+import { tenantView } from './tenant-view-fixture.ts';
 
 const ENDPOINT = 'https://lmo.example.com/t/acme/mcp';
 const SECRET = 'lmo_k1_s3cr3t';
 
-const VIEW = {
-  name: 'acme',
-  access: 'owner',
-  createdAt: '2026-11-01T10:00:00.000Z',
+const VIEW = tenantView({
   generation: 1,
   spec: {
     displayName: 'Acme Corp',
-    owner: 'owner@example.com',
-    plan: 'free',
-    model: { provider: 'echo', model: 'echo', temperature: 0.7, maxTokens: 1024 },
-    limits: {},
-    runtime: { replicas: 1 },
+    model: { ...tenantView().spec.model, model: 'echo' },
     promptTemplates: [],
-    suspended: false,
   },
   status: { phase: 'Ready', endpoint: ENDPOINT, conditions: [] },
-};
+});
 
 /** Stands for the Keys page having created a key in this tab. */
 function RememberKey(): ReactNode {

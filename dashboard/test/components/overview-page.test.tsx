@@ -4,6 +4,8 @@ import { OverviewPage } from '../../src/pages/tenant/overview-page.tsx';
 import { lmoError } from '../support/fake-api.ts';
 import { renderPage } from '../support/render.tsx';
 import { clipboardWrites } from '../support/setup.ts';
+import type { TenantView } from '../../src/api/types.ts';
+import { PLANS as PLANS_FIXTURE, tenantView as acme } from './tenant-view-fixture.ts';
 
 const condition = (type: string, status: string, reason: string, message: string): unknown => ({
   type,
@@ -21,41 +23,20 @@ const READY_CONDITIONS = [
   condition('Degraded', 'False', 'Reconciled', 'The spec is applied'),
 ];
 
-function tenantView(status: unknown, limits: Record<string, number> = {}): unknown {
-  return {
-    name: 'acme',
-    access: 'owner',
-    createdAt: '2026-11-01T10:00:00.000Z',
+function tenantView(status: unknown, limits: Record<string, number> = {}): TenantView {
+  return acme({
     generation: 1,
     spec: {
       displayName: 'Acme Corp',
-      owner: 'owner@example.com',
-      plan: 'free',
-      model: { provider: 'echo', model: 'echo', temperature: 0.7, maxTokens: 1024 },
+      model: { ...acme().spec.model, model: 'echo' },
       limits,
-      runtime: { replicas: 1 },
       promptTemplates: [],
-      suspended: false,
     },
-    status,
-  };
+    status: status as TenantView['status'],
+  });
 }
 
-const PLANS = {
-  items: [
-    {
-      name: 'free',
-      tokensPerMonth: 100_000,
-      requestsPerMinute: 60,
-      cpu: '500m',
-      memory: '512Mi',
-      maxReplicas: 1,
-      monthlyPriceCents: 0,
-      meteredCentsPerMillionTokens: 0,
-      stripeLookupKey: 'lmo_free',
-    },
-  ],
-};
+const PLANS = { items: PLANS_FIXTURE.items.filter((plan) => plan.name === 'free') };
 
 const point = (bucket: string, tokensIn: number, tokensOut: number, requests: number): unknown => ({
   bucket,
