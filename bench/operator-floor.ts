@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { KubeRest } from '@lmo/kube';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureRoom, prepareCluster } from './operator-scale/cluster.ts';
 import {
@@ -133,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function cleanUp(
-  rest: Parameters<typeof deleteFloorNamespaces>[0],
+  rest: KubeRest,
   names: readonly string[],
   prefix: string,
   waitSeconds: number,

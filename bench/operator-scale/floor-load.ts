@@ -6,7 +6,15 @@
 // objects exist faster on the same machine.
 import { tenantNamespace, validateTenantSpec } from '@lmo/contracts';
 import { DEFAULT_PLATFORM_SETTINGS, renderTenantManifests, type TenantManifest } from '@lmo/cdk8s';
-import { isConflict, isNotFound, objectPath, type KubeObject, type KubeRest } from '@lmo/kube';
+import {
+  collectionPath,
+  isConflict,
+  isNotFound,
+  objectPath,
+  resourceType,
+  type KubeObject,
+  type KubeRest,
+} from '@lmo/kube';
 import { benchSpec, inPool } from './tenant-load.ts';
 
 export type FloorMethod = 'post' | 'apply';
@@ -30,12 +38,6 @@ export function floorObjects(name: string): KubeObject[] {
   });
 }
 
-/** The collection an object is created in: its own path without the name. Pure. */
-export const collectionPath = (object: KubeObject): string => {
-  const path = objectPath(object);
-  return path.slice(0, path.lastIndexOf('/'));
-};
-
 /** Writes one object the chosen way; a 409 on a POST (a retried create that went through) is fine. */
 async function write(rest: KubeRest, object: KubeObject, method: FloorMethod): Promise<void> {
   if (method === 'apply') {
@@ -43,10 +45,14 @@ async function write(rest: KubeRest, object: KubeObject, method: FloorMethod): P
     return;
   }
   try {
-    await rest.request('POST', collectionPath(object), {
-      body: object,
-      query: { fieldManager: FLOOR_MANAGER },
-    });
+    await rest.request(
+      'POST',
+      collectionPath(resourceType(object.apiVersion, object.kind), object.metadata.namespace),
+      {
+        body: object,
+        query: { fieldManager: FLOOR_MANAGER },
+      },
+    );
   } catch (error) {
     if (!isConflict(error)) throw error;
   }

@@ -12,7 +12,7 @@ import type { ConversationHistory } from '../mcp/tool-deps.ts';
 import { runTurn } from '../pipeline/conversation-turns.ts';
 import type { CompletionCall, CompletionOutcome } from '../pipeline/llm-call.ts';
 import type { ChatMessage } from '../providers/llm-provider.ts';
-import type { EndpointContext } from './endpoint-context.ts';
+import { hijackKeepingHeaders, type EndpointContext } from './endpoint-context.ts';
 
 const message = {
   type: 'object',
@@ -130,12 +130,9 @@ export function registerRestEndpoint(
     '/v1/stream',
     { schema: { body: QUERY_BODY_SCHEMA } },
     async (request, reply) => {
-      const response = reply.raw;
+      const response = hijackKeepingHeaders(reply);
       const signal = disconnectSignal(request.raw, response);
-      reply.hijack();
-      const headers = reply.getHeaders() as Record<string, string>;
       response.writeHead(200, {
-        ...headers,
         'content-type': 'text/event-stream',
         'cache-control': 'no-cache, no-transform',
       });

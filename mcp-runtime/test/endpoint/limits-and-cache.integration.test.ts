@@ -53,7 +53,7 @@ describe('limits shared by two runtime processes', () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('LMO_RATE_LIMITED');
   }, 60_000);
 
-  it('sends the RateLimit headers on MCP answers too, which the SDK transport writes itself', async () => {
+  it('sends the RateLimit headers on MCP answers and REST streams too, whose transports write the raw response', async () => {
     const tenant = await makeTenantFiles(uniqueTenant('rlh'), { limits: { requestsPerMinute: 7 } });
     const runtime = await startTestRuntime({ tenant });
     cleanups.push(async () => {
@@ -65,6 +65,10 @@ describe('limits shared by two runtime processes', () => {
     expect(answer.headers.get('ratelimit-limit')).toBe('7');
     expect(Number(answer.headers.get('ratelimit-remaining'))).toBeLessThan(7);
     expect(answer.headers.get('mcp-session-id')).toBeTruthy();
+    const stream = await post(new URL('v1/stream', runtime.base), { prompt: 'hi' }, rpcHeaders(runtime.key));
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    expect(stream.headers.get('ratelimit-limit')).toBe('7');
+    expect(await stream.text()).toContain('event: usage');
   }, 60_000);
 
   it('refuses calls once the month’s tokens are used, on every replica, before the provider', async () => {
